@@ -1,0 +1,42 @@
+import Koa from 'koa';
+import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
+import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
+import { loadManifest, serveManifest } from '@repo/manifest';
+import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { MemoryTodoStore, todoHandlers, type TodoStore } from '@repo/todos';
+
+export interface AppOptions {
+  store?: TodoStore;
+  publicBaseUrl?: string | undefined;
+  trustProxy?: boolean;
+  production?: boolean;
+}
+
+const file = (name: string) => new URL(`../${name}`, import.meta.url);
+const auth: AuthConfig = { type: 'none' };
+
+/** Builds the todo-noauth plugin; rejects when its manifest or spec is invalid. */
+export async function createApp(options: AppOptions = {}): Promise<Koa> {
+  const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
+  const spec = await loadSpec(file('openapi.yaml'));
+  const store = options.store ?? new MemoryTodoStore();
+  const { publicBaseUrl } = options;
+  const app = new Koa({ proxy: options.trustProxy ?? false });
+
+  // errors: every failure leaves as a JSON body, 4xx explained, 5xx hidden
+  app.use(jsonErrors());
+  // not found: a request nothing below answers becomes a JSON 404
+  app.use(notFound());
+  // cors: the hosts' web pages call the plugin from the browser
+  app.use(pluginCors({ allowLoopback: !options.production }));
+  // plugin files: what a host reads before its first call
+  app.use(serveManifest({ manifest, logoFile: file('logo.png'), publicBaseUrl }));
+  app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));
+  // api: every operation in openapi.yaml, its input checked against the spec first
+  app.use(requireAuth(auth));
+  app.use(jsonBody());
+  const api = routeOperations(spec, todoHandlers({ store, userOf: (ctx) => ctx.params.username! }));
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+  return app;
+}

@@ -1,0 +1,2 @@
+export { manifestAuth, type AuthConfig } from './auth-config';
+export { requireAuth } from './require-auth';

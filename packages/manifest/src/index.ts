@@ -1,0 +1,11 @@
+export {
+  manifestSchema,
+  manifestAuthSchema,
+  httpAuthorizationType,
+  describeIssues,
+  type Manifest,
+  type ManifestAuth,
+} from './manifest-schema';
+export { loadManifest, type PluginManifest, type LoadManifestOptions } from './load-manifest';
+export { serveManifest, MANIFEST_PATH, type ServeManifestOptions } from './serve-manifest';
+export { pngSize } from './png';

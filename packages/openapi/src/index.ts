@@ -1,0 +1,17 @@
+export {
+  loadSpec,
+  specProblems,
+  dereferenceSpec,
+  type LoadedSpec,
+  type OpenApiDocument,
+} from './load-spec';
+export { listOperations, toRouterPath, HTTP_METHODS, type Operation } from './operations';
+export { createAjv, describeError } from './schema-validator';
+export { validateRequest, validInput, type ValidInput } from './validate-request';
+export { routeOperations, type OperationHandler } from './route-operations';
+export {
+  serveSpec,
+  WELL_KNOWN_SPEC_PATH,
+  JSON_SPEC_PATH,
+  type ServeSpecOptions,
+} from './serve-spec';

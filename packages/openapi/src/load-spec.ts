@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { compileErrors, dereference, validate } from '@readme/openapi-parser';
+import { load } from 'js-yaml';
+import type { OpenAPIV3 } from 'openapi-types';
+import { PLACEHOLDER } from '@repo/http';
+
+export type OpenApiDocument = OpenAPIV3.Document;
+
+/** A validated spec: the file's text (served as written) and its dereferenced document. */
+export interface LoadedSpec {
+  file: string;
+  /** The YAML as written, with `PLUGIN_HOSTNAME` placeholders still in it. */
+  text: string;
+  /** The parsed document, every `$ref` resolved: what validation and routing read. */
+  document: OpenApiDocument;
+}
+
+/**
+ * Validates a parsed OpenAPI document with @readme/openapi-parser; resolves to the list of
+ * problems, empty when the document is valid.
+ */
+export async function specProblems(document: unknown): Promise<string[]> {
+  const result = await validate(structuredClone(document) as OpenApiDocument, {
+    resolve: { external: false },
+  });
+  return result.valid ? [] : [compileErrors(result)];
+}
+
+/**
+ * Reads an `openapi.yaml`, validates it as OpenAPI 3.0/3.1, and checks that `servers[0].url` is
+ * the placeholder, so the served spec always points at this plugin. Rejects at start-up with the
+ * file name and each problem.
+ */
+export async function loadSpec(file: string | URL): Promise<LoadedSpec> {
+  const name = String(file);
+  const text = readFileSync(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = load(text);
+  } catch (err) {
+    throw new Error(`${name} is not valid YAML: ${(err as Error).message}`, { cause: err });
+  }
+  const problems = await specProblems(parsed);
+  if (problems.length)
+    throw new Error(`${name} is not a valid OpenAPI document:\n${problems.join('\n')}`);
+  const spec = parsed as OpenApiDocument;
+  if (!spec.openapi.startsWith('3.')) throw new Error(`${name}: only OpenAPI 3.x is supported`);
+  const server = spec.servers?.[0]?.url ?? '';
+  if (server !== PLACEHOLDER && !server.startsWith(PLACEHOLDER + '/')) {
+    throw new Error(
+      `${name}: \`servers[0].url\` must be ${PLACEHOLDER} so the spec points at this plugin`,
+    );
+  }
+  return { file: name, text, document: await dereferenceSpec(spec) };
+}
+
+/** A copy of `document` with every internal `$ref` resolved. */
+export async function dereferenceSpec(document: OpenApiDocument): Promise<OpenApiDocument> {
+  return dereference(structuredClone(document), { resolve: { external: false } });
+}

@@ -1,0 +1,63 @@
+import type { RouterContext } from '@koa/router';
+import { validInput } from '@repo/openapi';
+import type { TodoStore } from './todo-store';
+
+export interface TodoHandlerOptions {
+  store: TodoStore;
+  /** Whose list a request touches: the path's `username`, or the user an access token names. */
+  userOf(ctx: RouterContext): string;
+}
+
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * The handlers of the todo operations (`getTodos`, `addTodo`, `deleteTodo`), for
+ * `routeOperations`. Input has been checked against the spec before they run.
+ */
+export function todoHandlers({ store, userOf }: TodoHandlerOptions) {
+  return {
+    async getTodos(ctx: RouterContext) {
+      ctx.body = { todos: await store.list(userOf(ctx)) };
+    },
+
+    async addTodo(ctx: RouterContext) {
+      const { todo } = validInput(ctx).body as { todo: string };
+      ctx.assert(todo.trim() !== '', 400, '`todo` must not be blank', { field: 'todo' });
+      const index = await store.add(userOf(ctx), todo);
+      ctx.status = 201;
+      ctx.body = { todo, index };
+    },
+
+    async deleteTodo(ctx: RouterContext) {
+      // Generic OpenAPI clients send no DELETE body, so the spec puts `todo_idx` in the query;
+      // hosts that follow the original sample send `{"todo_idx": n}`, which still works.
+      const fromQuery = validInput(ctx).query.todo_idx;
+      const body = ctx.request.body as { todo_idx?: unknown } | undefined;
+      const index = fromQuery ?? body?.todo_idx;
+      ctx.assert(
+        index !== undefined,
+        400,
+        '`todo_idx` is required (in the query, or in a JSON body)',
+        {
+          field: 'todo_idx',
+        },
+      );
+      ctx.assert(isIndex(index), 400, '`todo_idx` must be an integer of 0 or more', {
+        field: 'todo_idx',
+      });
+      const removed = await store.remove(userOf(ctx), index);
+      ctx.assert(
+        removed !== undefined,
+        404,
+        `there is no todo at \`todo_idx\` ${index} in this list`,
+        {
+          field: 'todo_idx',
+          code: 'not_found',
+        },
+      );
+      ctx.body = { todo: removed, index };
+    },
+  };
+}
