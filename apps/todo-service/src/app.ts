@@ -1,0 +1,53 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
+import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
+import { loadManifest, serveManifest } from '@repo/manifest';
+import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { MemoryTodoStore, todoHandlers, type TodoStore } from '@repo/todos';
+
+export interface AppOptions {
+  /** The bearer token every API call must carry (`SERVICE_TOKEN`). */
+  serviceToken: string;
+  /** The host's verification token, published in the manifest (`OPENAI_VERIFICATION_TOKEN`). */
+  verificationToken: string;
+  store?: TodoStore;
+  publicBaseUrl?: string | undefined;
+  trustProxy?: boolean;
+  production?: boolean;
+}
+
+const file = (name: string) => new URL(`../${name}`, import.meta.url);
+
+/** Builds the todo-service plugin; throws on an invalid token, rejects on an invalid spec. */
+export async function createApp(options: AppOptions): Promise<Koa> {
+  const auth: AuthConfig = {
+    type: 'service_http',
+    scheme: 'bearer',
+    token: options.serviceToken,
+    verificationTokens: { openai: options.verificationToken },
+    realm: 'todo-service',
+  };
+  const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
+  const spec = await loadSpec(file('openapi.yaml'));
+  const store = options.store ?? new MemoryTodoStore();
+  const { publicBaseUrl } = options;
+  const app = new Koa({ proxy: options.trustProxy ?? false });
+
+  // errors: every failure leaves as a JSON body, 4xx explained, 5xx hidden
+  app.use(jsonErrors());
+  // not found: a request nothing below answers becomes a JSON 404
+  app.use(notFound());
+  // cors: the hosts' web pages call the plugin from the browser
+  app.use(pluginCors({ allowLoopback: !options.production }));
+  // plugin files: public, a host reads them before it has the token
+  app.use(serveManifest({ manifest, logoFile: file('logo.png'), publicBaseUrl }));
+  app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));
+  // api: the service token first, on every operation in openapi.yaml, then the input check
+  app.use(jsonBody());
+  const operations = routeOperations(spec, todoHandlers({ store, userOf: (ctx) => ctx.params.username! }));
+  const api = new Router().use(requireAuth(auth)).use(operations.routes());
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+  return app;
+}

@@ -1,0 +1,40 @@
+import { readSetting } from '@repo/auth';
+import { readBaseConfig, type BaseConfig } from '@repo/http';
+
+export const DEFAULT_PORT = 5003;
+
+/** Public development defaults, documented in the README; production refuses both. */
+export const DEV_SERVICE_TOKEN = 'dev-service-token';
+export const DEV_VERIFICATION_TOKEN = 'dev-openai-verification-token';
+
+export interface Config extends BaseConfig {
+  /** `SERVICE_TOKEN`: the bearer token the host sends on every API call. */
+  serviceToken: string;
+  /** `OPENAI_VERIFICATION_TOKEN`: what the host's UI issued, published in the manifest. */
+  verificationToken: string;
+  /** What start-up should announce: defaults in use. */
+  notices: string[];
+}
+
+/** Reads this app's settings from the environment; throws, naming the variable, on a bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const base = readBaseConfig(env, DEFAULT_PORT);
+  const notices: string[] = [];
+  const { production } = base;
+  return {
+    ...base,
+    // 32 characters or more: `openssl rand -hex 32` gives 64.
+    serviceToken: readSetting(env, 'SERVICE_TOKEN', {
+      devDefault: DEV_SERVICE_TOKEN,
+      production,
+      notices,
+      minLength: 32,
+    }),
+    verificationToken: readSetting(env, 'OPENAI_VERIFICATION_TOKEN', {
+      devDefault: DEV_VERIFICATION_TOKEN,
+      production,
+      notices,
+    }),
+    notices,
+  };
+}

@@ -1,0 +1,116 @@
+import type { Context } from 'koa';
+import OAuth2Server from '@node-oauth/oauth2-server';
+import {
+  REQUEST_FIELDS,
+  checkAuthorizationRequest,
+  errorRedirect,
+  type AuthorizationRequest,
+} from './authorization-request';
+import type { CsrfGuard } from './csrf';
+import { isProblem, libraryRequest, oauthParams, toProblem } from './oauth-http';
+import type { OAuthClient } from './oauth-model';
+import { consentPage, errorPage, pageHeaders } from './pages';
+
+/** Who may sign in: resolves to the user's name, or `undefined` for wrong credentials. */
+export interface UserDirectory {
+  authenticate(username: string, password: string): Promise<string | undefined>;
+}
+
+export interface AuthorizeEndpointOptions {
+  server: OAuth2Server;
+  client: OAuthClient;
+  users: UserDirectory;
+  scopes: Record<string, string>;
+  csrf: CsrfGuard;
+  appName: string;
+  /** The path the form posts back to: this endpoint. */
+  action: string;
+}
+
+/**
+ * The authorization endpoint (RFC 6749 §3.1): `show` answers the host's GET with the sign-in
+ * and consent page, `decide` takes the form's POST and, once the CSRF token, the user's
+ * password and their consent check out, lets the library issue the code and redirect with it
+ * and the same `state`. A request that cannot be trusted gets an error page, never a redirect.
+ */
+export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
+  const { server, client, users, scopes, csrf, appName, action } = options;
+  const scopeNames = Object.keys(scopes);
+
+  function refuse(ctx: Context, status: number, title: string, message: string) {
+    ctx.status = status;
+    ctx.set(pageHeaders());
+    ctx.type = 'html';
+    ctx.body = errorPage(appName, title, message);
+  }
+
+  function redirect(ctx: Context, location: string) {
+    ctx.set(pageHeaders());
+    ctx.redirect(location);
+  }
+
+  function render(ctx: Context, status: number, request: AuthorizationRequest, extra = {}) {
+    const granted = request.scope ? request.scope.split(' ') : scopeNames;
+    ctx.status = status;
+    // The form's POST ends in a redirect to the client, which `form-action` must allow.
+    ctx.set(pageHeaders([new URL(request.redirect_uri).origin]));
+    ctx.type = 'html';
+    ctx.body = consentPage({
+      appName,
+      action,
+      request,
+      scopeWords: granted.map((name) => scopes[name] ?? name),
+      csrfToken: csrf.issue(ctx, request),
+      ...extra,
+    });
+  }
+
+  return {
+    show: async function showSignIn(ctx: Context) {
+      const checked = checkAuthorizationRequest(ctx.query, client, scopeNames);
+      if (checked.kind === 'refuse') return refuse(ctx, 400, 'This sign-in link is not valid', checked.message);
+      if (checked.kind === 'redirect') {
+        const { redirectUri, error, description, state } = checked;
+        return redirect(ctx, errorRedirect(redirectUri, error, description, state));
+      }
+      render(ctx, 200, checked.request);
+    },
+
+    decide: async function decide(ctx: Context) {
+      const params = oauthParams(ctx);
+      if (isProblem(params)) return refuse(ctx, 400, 'This form is not valid', params.description);
+      const request = Object.fromEntries(
+        REQUEST_FIELDS.map((name) => [name, params[name] ?? '']),
+      ) as unknown as AuthorizationRequest;
+      // Nothing in the form is trusted until its token matches this browser and this request.
+      if (!csrf.verify(ctx, params.csrf_token, request)) {
+        return refuse(ctx, 403, 'This sign-in form has expired', 'It was not sent from this page, or it is more than ten minutes old.');
+      }
+      // Checked when the form was signed; checked again so this handler is safe on its own.
+      const checked = checkAuthorizationRequest(request, client, scopeNames);
+      if (checked.kind !== 'valid') return refuse(ctx, 400, 'This sign-in form is not valid', 'The request it carries is not valid.');
+      if (params.decision === 'deny') {
+        return redirect(ctx, errorRedirect(request.redirect_uri, 'access_denied', 'the user denied access', request.state));
+      }
+      if (params.decision !== 'allow') return refuse(ctx, 400, 'This form is not valid', 'Choose allow or deny.');
+      const username = await users.authenticate(params.username ?? '', params.password ?? '');
+      if (!username) {
+        return render(ctx, 401, request, { username: params.username ?? '', error: 'Wrong username or password.' });
+      }
+      const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== ''));
+      const response = new OAuth2Server.Response();
+      try {
+        await server.authorize(
+          libraryRequest(ctx, body),
+          response,
+          { authenticateHandler: { handle: () => ({ username }) } },
+        );
+      } catch (caught) {
+        // The library sets a redirect only once it has validated the client and redirect_uri.
+        const problem = toProblem(ctx, caught);
+        if (!response.get('location')) return refuse(ctx, problem.status, 'The sign-in failed', problem.description);
+      }
+      redirect(ctx, response.get('location') as string);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type OAuth2Server from '@node-oauth/oauth2-server';
+import { safeEqual, sha256Hex } from '../safe-equal';
+import type { GrantRecord, OAuthStore, SecretKind } from './oauth-store';
+
+/** The one client this server knows: the plugin host. */
+export interface OAuthClient {
+  id: string;
+  secret: string;
+  /** Exact redirect URIs; nothing else is ever redirected to. */
+  redirectUris: string[];
+}
+
+/**
+ * The `user` the library carries between model calls. It is opaque to the library and handed
+ * back as given, so it also carries the grant id: tokens minted by a refresh stay in the family
+ * of the consent they descend from.
+ */
+export interface GrantUser {
+  username: string;
+  grantId?: string;
+}
+
+export interface ModelOptions {
+  client: OAuthClient;
+  store: OAuthStore;
+  /** The scopes a client may ask for; asking for none grants all of them. */
+  scopes: string[];
+}
+
+type Model = OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel;
+const time = (date: Date | undefined, field: string) => {
+  if (!date) throw new Error(`the library gave no \`${field}\``);
+  return date.getTime();
+};
+
+/**
+ * The @node-oauth/oauth2-server model over an `OAuthStore`. Secrets are hashed before they
+ * reach the store; a replayed code or refresh token revokes its whole grant (RFC 6749 §4.1.2,
+ * RFC 9700 §4.14.2).
+ */
+export function oauthModel({ client, store, scopes }: ModelOptions): Model {
+  const libClient: OAuth2Server.Client = {
+    id: client.id,
+    redirectUris: client.redirectUris,
+    grants: ['authorization_code', 'refresh_token'],
+  };
+
+  // Finds a live record; a spent one is a replay, so its grant is revoked.
+  async function live(kind: SecretKind, secret: string): Promise<GrantRecord | undefined> {
+    const found = await store.find(kind, sha256Hex(secret));
+    if (!found) return undefined;
+    if (!found.spent) return found.record;
+    await store.revokeGrant(found.record.grantId);
+    return undefined;
+  }
+
+  return {
+    async getClient(id, secret) {
+      if (id !== client.id) return null;
+      // `null` is the authorization endpoint asking who the client is; the token endpoint always
+      // passes what the client sent, and anything but the right secret is refused.
+      if (secret === null) return libClient;
+      if (typeof secret !== 'string' || !safeEqual(secret, client.secret)) return null;
+      return libClient;
+    },
+
+    async saveAuthorizationCode(code, libClientArg, user: GrantUser) {
+      const record: GrantRecord = {
+        grantId: randomUUID(),
+        clientId: libClientArg.id,
+        username: user.username,
+        scope: code.scope ?? [],
+        expiresAt: code.expiresAt.getTime(),
+        redirectUri: code.redirectUri,
+      };
+      if (code.codeChallenge) record.codeChallenge = code.codeChallenge;
+      if (code.codeChallengeMethod) record.codeChallengeMethod = code.codeChallengeMethod;
+      await store.save('code', sha256Hex(code.authorizationCode), record);
+      return { ...code, client: libClientArg, user };
+    },
+
+    async getAuthorizationCode(code) {
+      const record = await live('code', code);
+      if (!record || record.clientId !== client.id) return null;
+      return {
+        authorizationCode: code,
+        expiresAt: new Date(record.expiresAt),
+        redirectUri: record.redirectUri!,
+        scope: record.scope,
+        codeChallenge: record.codeChallenge,
+        codeChallengeMethod: record.codeChallengeMethod,
+        client: libClient,
+        user: { username: record.username, grantId: record.grantId } satisfies GrantUser,
+      };
+    },
+
+    async revokeAuthorizationCode(code) {
+      return store.spend('code', sha256Hex(code.authorizationCode));
+    },
+
+    async saveToken(token, libClientArg, user: GrantUser) {
+      const grant = {
+        grantId: user.grantId ?? randomUUID(),
+        clientId: libClientArg.id,
+        username: user.username,
+        scope: token.scope ?? [],
+      };
+      const at = time(token.accessTokenExpiresAt, 'accessTokenExpiresAt');
+      await store.save('access', sha256Hex(token.accessToken), { ...grant, expiresAt: at });
+      if (token.refreshToken) {
+        const rt = time(token.refreshTokenExpiresAt, 'refreshTokenExpiresAt');
+        await store.save('refresh', sha256Hex(token.refreshToken), { ...grant, expiresAt: rt });
+      }
+      return { ...token, client: libClientArg, user };
+    },
+
+    async getAccessToken(accessToken) {
+      const record = await live('access', accessToken);
+      if (!record) return null;
+      return {
+        accessToken,
+        accessTokenExpiresAt: new Date(record.expiresAt),
+        scope: record.scope,
+        client: libClient,
+        user: { username: record.username, grantId: record.grantId } satisfies GrantUser,
+      };
+    },
+
+    async getRefreshToken(refreshToken) {
+      const record = await live('refresh', refreshToken);
+      if (!record || record.clientId !== client.id) return null;
+      return {
+        refreshToken,
+        refreshTokenExpiresAt: new Date(record.expiresAt),
+        scope: record.scope,
+        client: libClient,
+        user: { username: record.username, grantId: record.grantId } satisfies GrantUser,
+      };
+    },
+
+    async revokeToken(token) {
+      return store.spend('refresh', sha256Hex(token.refreshToken));
+    },
+
+    async validateScope(_user, _client, requested) {
+      if (!requested || requested.length === 0) return [...scopes];
+      return requested.every((scope) => scopes.includes(scope)) ? requested : false;
+    },
+
+    async verifyScope(token, required) {
+      return required.every((scope) => token.scope?.includes(scope) ?? false);
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/**
+ * Compares two secrets in constant time. Both sides are hashed first, so neither the length nor
+ * a common prefix of the expected secret shows in the timing (`timingSafeEqual` alone throws on
+ * unequal lengths, and the length check would leak).
+ */
+export function safeEqual(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The SHA-256 of a secret as hex: how codes and tokens are stored, never the secret itself. */
+export function sha256Hex(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
