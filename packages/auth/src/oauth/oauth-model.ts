@@ -26,20 +26,22 @@ export interface ModelOptions {
   store: OAuthStore;
   /** The scopes a client may ask for; asking for none grants all of them. */
   scopes: string[];
+  /** The clock the store checks expiry by; every expiry is set by it too. */
+  now: () => number;
+  /** Lifetimes in seconds, as the library was given them. */
+  lifetimes: { code: number; access: number; refresh: number };
 }
 
 type Model = OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel;
-const time = (date: Date | undefined, field: string) => {
-  if (!date) throw new Error(`the library gave no \`${field}\``);
-  return date.getTime();
-};
 
 /**
  * The @node-oauth/oauth2-server model over an `OAuthStore`. Secrets are hashed before they
  * reach the store; a replayed code or refresh token revokes its whole grant (RFC 6749 §4.1.2,
  * RFC 9700 §4.14.2).
  */
-export function oauthModel({ client, store, scopes }: ModelOptions): Model {
+export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptions): Model {
+  // Expiry is set by the same clock that checks it, not by the library's wall clock.
+  const expiry = (seconds: number) => now() + seconds * 1000;
   const libClient: OAuth2Server.Client = {
     id: client.id,
     redirectUris: client.redirectUris,
@@ -71,7 +73,7 @@ export function oauthModel({ client, store, scopes }: ModelOptions): Model {
         clientId: libClientArg.id,
         username: user.username,
         scope: code.scope ?? [],
-        expiresAt: code.expiresAt.getTime(),
+        expiresAt: expiry(lifetimes.code),
         redirectUri: code.redirectUri,
       };
       if (code.codeChallenge) record.codeChallenge = code.codeChallenge;
@@ -106,11 +108,11 @@ export function oauthModel({ client, store, scopes }: ModelOptions): Model {
         username: user.username,
         scope: token.scope ?? [],
       };
-      const at = time(token.accessTokenExpiresAt, 'accessTokenExpiresAt');
-      await store.save('access', sha256Hex(token.accessToken), { ...grant, expiresAt: at });
+      const access = { ...grant, expiresAt: expiry(lifetimes.access) };
+      await store.save('access', sha256Hex(token.accessToken), access);
       if (token.refreshToken) {
-        const rt = time(token.refreshTokenExpiresAt, 'refreshTokenExpiresAt');
-        await store.save('refresh', sha256Hex(token.refreshToken), { ...grant, expiresAt: rt });
+        const refresh = { ...grant, expiresAt: expiry(lifetimes.refresh) };
+        await store.save('refresh', sha256Hex(token.refreshToken), refresh);
       }
       return { ...token, client: libClientArg, user };
     },

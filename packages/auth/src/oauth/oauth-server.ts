@@ -42,12 +42,13 @@ export function createOAuthServer(options: OAuthServerOptions) {
   if (Object.keys(scopes).length === 0) throw new Error('`scopes` must name at least one scope');
   const now = options.now ?? Date.now;
   const store = options.store ?? new MemoryOAuthStore({ now });
-  const model = oauthModel({ client, store, scopes: Object.keys(scopes) });
+  const lifetimes = { code: 300, access: 3600, refresh: 14 * 24 * 3600, ...options.lifetimes };
+  const model = oauthModel({ client, store, scopes: Object.keys(scopes), now, lifetimes });
   const server = new OAuth2Server({
     model,
-    authorizationCodeLifetime: options.lifetimes?.code ?? 300,
-    accessTokenLifetime: options.lifetimes?.access ?? 3600,
-    refreshTokenLifetime: options.lifetimes?.refresh ?? 14 * 24 * 3600,
+    authorizationCodeLifetime: lifetimes.code,
+    accessTokenLifetime: lifetimes.access,
+    refreshTokenLifetime: lifetimes.refresh,
     allowEmptyState: false,
     alwaysIssueNewRefreshToken: true,
     // The typings want an AbstractGrantType; CodeGrant is the library's own grant, subclassed.
