@@ -48,11 +48,11 @@ export function checkAuthorizationRequest(
   };
   const clientId = one('client_id');
   if (clientId === null || clientId !== client.id) {
-    return { kind: 'refuse', message: 'This app is not registered here (unknown `client_id`).' };
+    return { kind: 'refuse', message: 'This app is not registered here (unknown client_id).' };
   }
   const redirectUri = one('redirect_uri');
   if (redirectUri === null || !client.redirectUris.includes(redirectUri)) {
-    return { kind: 'refuse', message: 'The `redirect_uri` is not one this app registered.' };
+    return { kind: 'refuse', message: 'The redirect_uri is not one this app registered.' };
   }
   const back = (error: string, description: string, state?: string): CheckedRequest => ({
     kind: 'redirect',

@@ -6,7 +6,7 @@ const STYLE = [
   'h1{font-size:1.4rem}label{display:block;margin:.8rem 0}',
   'input{display:block;width:100%;box-sizing:border-box;padding:.5rem;font:inherit}',
   'button{font:inherit;padding:.5rem 1rem;margin:.8rem .5rem 0 0;cursor:pointer}',
-  '.error{color:#b42318;font-weight:600}.scope{background:#f6f8fa;padding:.5rem .8rem}',
+  '.error{color:#b42318;font-weight:600}.scope{background:#f6f8fa;padding:.5rem .8rem .5rem 2rem}',
 ].join('');
 // The page runs no script at all; its one style block is allowed by hash.
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
