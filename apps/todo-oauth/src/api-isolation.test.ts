@@ -13,10 +13,17 @@ describe("a token reaches its own user's todos and nobody else's", () => {
     expect((await host.api('get', '/todos', bob)).body).toEqual({ todos: ['bob: walk the dog'] });
     // A username anywhere in the request changes nothing: there is no such route or field.
     expect((await host.api('get', '/todos/alice', bob)).status).toBe(404);
-    expect((await host.api('get', '/todos', bob).query({ username: 'alice' })).body).toEqual({ todos: ['bob: walk the dog'] });
-    expect((await host.api('post', '/todos', bob).send({ todo: 'x', username: 'alice' })).status).toBe(400);
+    expect((await host.api('get', '/todos', bob).query({ username: 'alice' })).body).toEqual({
+      todos: ['bob: walk the dog'],
+    });
+    expect(
+      (await host.api('post', '/todos', bob).send({ todo: 'x', username: 'alice' })).status,
+    ).toBe(400);
     // Bob deleting index 0 deletes his own, and then there is nothing left for him to delete.
-    expect((await host.api('delete', '/todos', bob).query({ todo_idx: 0 })).body).toEqual({ todo: 'bob: walk the dog', index: 0 });
+    expect((await host.api('delete', '/todos', bob).query({ todo_idx: 0 })).body).toEqual({
+      todo: 'bob: walk the dog',
+      index: 0,
+    });
     expect((await host.api('delete', '/todos', bob).query({ todo_idx: 0 })).status).toBe(404);
     expect((await host.api('get', '/todos', alice)).body).toEqual({ todos: ['alice: pay rent'] });
   });
@@ -43,7 +50,9 @@ describe("a token reaches its own user's todos and nobody else's", () => {
 
   it('publishes the same endpoints in the manifest and the spec', async () => {
     const host = new FakeHost(await testApp());
-    const manifest = (await host.server.get('/.well-known/ai-plugin.json').set('Host', 'plugin.test')).body;
+    const manifest = (
+      await host.server.get('/.well-known/ai-plugin.json').set('Host', 'plugin.test')
+    ).body;
     const spec = (await host.server.get('/openapi.json').set('Host', 'plugin.test')).body;
     const flow = spec.components.securitySchemes.oauth.flows.authorizationCode;
     expect(manifest.auth).toEqual({

@@ -3,7 +3,10 @@ import { AUTHORIZE_PATH } from '@repo/auth';
 import { CALLBACK, FakeHost, formFields, testApp } from '../test/fake-host';
 
 // An error page: HTML, a 4xx, and no redirect anywhere.
-function expectErrorPage(res: { status: number; type: string; headers: Record<string, unknown> }, status: number) {
+function expectErrorPage(
+  res: { status: number; type: string; headers: Record<string, unknown> },
+  status: number,
+) {
   expect(res.status).toBe(status);
   expect(res.type).toBe('text/html');
   expect(res.headers.location).toBeUndefined();
@@ -20,7 +23,10 @@ describe('the authorization endpoint refuses misuse', () => {
     ['a host not on the list', 'https://attacker.example/callback'],
     ['a trailing slash', `${CALLBACK}/`],
     ['an added query', `${CALLBACK}?next=https://attacker.example`],
-    ['a look-alike host', 'https://chat.openai.com.attacker.example/aip/plugin-test/oauth/callback'],
+    [
+      'a look-alike host',
+      'https://chat.openai.com.attacker.example/aip/plugin-test/oauth/callback',
+    ],
     ['another plugin id', 'https://chat.openai.com/aip/plugin-other/oauth/callback'],
     ['http instead of https', CALLBACK.replace('https:', 'http:')],
     ['no redirect_uri at all', undefined],
@@ -44,9 +50,13 @@ describe('the authorization endpoint refuses misuse', () => {
 
   it('refuses response types other than code, and unknown scopes, back to the client', async () => {
     const host = new FakeHost(await testApp());
-    const token = new URL((await host.authorize({ response_type: 'token' })).headers.location as string);
+    const token = new URL(
+      (await host.authorize({ response_type: 'token' })).headers.location as string,
+    );
     expect(token.searchParams.get('error')).toBe('unsupported_response_type');
-    const scope = new URL((await host.authorize({ scope: 'todos admin' })).headers.location as string);
+    const scope = new URL(
+      (await host.authorize({ scope: 'todos admin' })).headers.location as string,
+    );
     expect(scope.searchParams.get('error')).toBe('invalid_scope');
     expect(scope.searchParams.get('state')).toBe('state-1');
   });
@@ -55,7 +65,8 @@ describe('the authorization endpoint refuses misuse', () => {
     const host = new FakeHost(await testApp());
     const fields = formFields((await host.authorize()).text);
     expectErrorPage(await host.submit({ ...fields, csrf_token: '' }), 403);
-    const { csrf_token: _, ...without } = fields;
+    const without = { ...fields };
+    delete without.csrf_token;
     expectErrorPage(await host.submit(without), 403);
     const forged = `${fields.csrf_token!.split('.')[0]}.${'A'.repeat(43)}`;
     expectErrorPage(await host.submit({ ...fields, csrf_token: forged }), 403);

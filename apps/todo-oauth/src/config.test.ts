@@ -25,7 +25,13 @@ describe('todo-oauth configuration', () => {
     });
     expect([...config.users.keys()]).toEqual(['alice', 'bob']);
     const notices = config.notices.join('\n');
-    for (const name of ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_PLUGIN_IDS', 'DEMO_USERS', 'OPENAI_VERIFICATION_TOKEN']) {
+    for (const name of [
+      'OAUTH_CLIENT_ID',
+      'OAUTH_CLIENT_SECRET',
+      'OAUTH_PLUGIN_IDS',
+      'DEMO_USERS',
+      'OPENAI_VERIFICATION_TOKEN',
+    ]) {
       expect(notices).toContain(`\`${name}\``);
     }
     expect(notices).not.toContain(DEV.clientSecret);
@@ -53,7 +59,11 @@ describe('todo-oauth configuration', () => {
     ['OAUTH_CLIENT_ID', undefined, '`OAUTH_CLIENT_ID` must be set'],
     ['OAUTH_CLIENT_ID', DEV.clientId, '`OAUTH_CLIENT_ID` is the public development default'],
     ['OAUTH_CLIENT_SECRET', undefined, '`OAUTH_CLIENT_SECRET` must be set'],
-    ['OAUTH_CLIENT_SECRET', DEV.clientSecret, '`OAUTH_CLIENT_SECRET` is the public development default'],
+    [
+      'OAUTH_CLIENT_SECRET',
+      DEV.clientSecret,
+      '`OAUTH_CLIENT_SECRET` is the public development default',
+    ],
     ['OAUTH_CLIENT_SECRET', 'too-short', '`OAUTH_CLIENT_SECRET` must be at least 32 characters'],
     ['OAUTH_PLUGIN_IDS', undefined, '`OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS` must be set'],
     ['DEMO_USERS', undefined, '`DEMO_USERS` must be set'],
@@ -65,13 +75,20 @@ describe('todo-oauth configuration', () => {
   });
 
   it('refuses a plain-http redirect URI in production', () => {
-    expect(() => loadConfig({ ...PRODUCTION, OAUTH_REDIRECT_URIS: 'http://localhost:8976/oauth/callback' })).toThrow('must be https in production');
+    expect(() =>
+      loadConfig({ ...PRODUCTION, OAUTH_REDIRECT_URIS: 'http://localhost:8976/oauth/callback' }),
+    ).toThrow('must be https in production');
   });
 });
 
 describe('demo users', () => {
   it('parses name:password pairs, and says which entry is wrong without showing a password', () => {
-    expect(parseDemoUsers('alice:pw:with:colons,bob:x')).toEqual(new Map([['alice', 'pw:with:colons'], ['bob', 'x']]));
+    expect(parseDemoUsers('alice:pw:with:colons,bob:x')).toEqual(
+      new Map([
+        ['alice', 'pw:with:colons'],
+        ['bob', 'x'],
+      ]),
+    );
     expect(() => parseDemoUsers('alice:secret-one,nocolon')).toThrow('`DEMO_USERS` entry 2');
     expect(() => parseDemoUsers('Alice:pw')).toThrow('entry 1');
     expect(() => parseDemoUsers('alice:one,alice:two')).toThrow('names `alice` twice');

@@ -33,7 +33,9 @@ export function redirectUris(pluginIds: string, extra: string): string[] {
   const ids = list(pluginIds);
   const bad = ids.find((id) => !PLUGIN_ID.test(id));
   if (bad !== undefined) throw new Error(`\`OAUTH_PLUGIN_IDS\`: \`${bad}\` is not a plugin id`);
-  const fromIds = ids.flatMap((id) => HOST_CALLBACKS.map((host) => `${host}/aip/${id}/oauth/callback`));
+  const fromIds = ids.flatMap((id) =>
+    HOST_CALLBACKS.map((host) => `${host}/aip/${id}/oauth/callback`),
+  );
   return [...new Set([...fromIds, ...list(extra)])];
 }
 
@@ -49,16 +51,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const ids = env.OAUTH_PLUGIN_IDS?.trim() ?? '';
   const extra = env.OAUTH_REDIRECT_URIS?.trim() ?? '';
   if (!ids && !extra && production) {
-    throw new Error('`OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS` must be set when NODE_ENV=production');
+    throw new Error(
+      '`OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS` must be set when NODE_ENV=production',
+    );
   }
-  if (!ids && !extra) notices.push('`OAUTH_PLUGIN_IDS` and `OAUTH_REDIRECT_URIS` are not set: using their development defaults (see the README)');
-  const uris = ids || extra ? redirectUris(ids, extra) : redirectUris(DEV.pluginIds, DEV.redirectUris);
+  if (!ids && !extra)
+    notices.push(
+      '`OAUTH_PLUGIN_IDS` and `OAUTH_REDIRECT_URIS` are not set: using their development defaults (see the README)',
+    );
+  const uris =
+    ids || extra ? redirectUris(ids, extra) : redirectUris(DEV.pluginIds, DEV.redirectUris);
   const plain = uris.find((uri) => !uri.startsWith('https://'));
-  if (production && plain) throw new Error(`\`OAUTH_REDIRECT_URIS\`: \`${plain}\` must be https in production`);
+  if (production && plain)
+    throw new Error(`\`OAUTH_REDIRECT_URIS\`: \`${plain}\` must be https in production`);
 
   const users = parseDemoUsers(read('DEMO_USERS', DEV.demoUsers));
   const weak = [...users].find(([, password]) => password.length < 12);
-  if (production && weak) throw new Error(`\`DEMO_USERS\`: the password of \`${weak[0]}\` must be at least 12 characters in production`);
+  if (production && weak)
+    throw new Error(
+      `\`DEMO_USERS\`: the password of \`${weak[0]}\` must be at least 12 characters in production`,
+    );
 
   return {
     ...base,

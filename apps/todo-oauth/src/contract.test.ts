@@ -5,7 +5,9 @@ import { FakeHost, testApp } from '../test/fake-host';
 describePluginContract('todo-oauth', {
   createApp: () => testApp(),
   // The API is called as the host calls it: with a token from the whole OAuth flow.
-  apiHeaders: async (app) => ({ Authorization: `Bearer ${(await new FakeHost(app).signIn()).access_token}` }),
+  apiHeaders: async (app) => ({
+    Authorization: `Bearer ${(await new FakeHost(app).signIn()).access_token}`,
+  }),
   ownRoutes: [AUTHORIZE_PATH, TOKEN_PATH],
   order: ['addTodo', 'getTodos', 'deleteTodo'],
 });

@@ -14,7 +14,9 @@ export function parseDemoUsers(value: string, setting = 'DEMO_USERS'): Map<strin
     const name = entry.slice(0, Math.max(colon, 0)).trim();
     const password = entry.slice(colon + 1);
     if (colon < 1 || !NAME.test(name) || password === '') {
-      throw new Error(`\`${setting}\` entry ${index + 1} must be \`name:password\` with a lowercase name`);
+      throw new Error(
+        `\`${setting}\` entry ${index + 1} must be \`name:password\` with a lowercase name`,
+      );
     }
     if (users.has(name)) throw new Error(`\`${setting}\` names \`${name}\` twice`);
     users.set(name, password);

@@ -12,7 +12,9 @@ describe('the OAuth flow, as the plugin host runs it', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(page.headers['content-security-policy']).toContain('form-action \'self\' https://chat.openai.com');
+    expect(page.headers['content-security-policy']).toContain(
+      "form-action 'self' https://chat.openai.com",
+    );
     expect(page.text).toContain('Read and change your to-do list');
     const fields = formFields(page.text);
     expect(fields.state).toBe(state);
@@ -43,7 +45,9 @@ describe('the OAuth flow, as the plugin host runs it', () => {
     expect(renewed.headers['cache-control']).toBe('no-store');
     expect(renewed.body.refresh_token).not.toBe(refresh);
     expect(renewed.body.access_token).not.toBe(access);
-    expect((await host.api('get', '/todos', renewed.body.access_token)).body).toEqual({ todos: ['Buy milk'] });
+    expect((await host.api('get', '/todos', renewed.body.access_token)).body).toEqual({
+      todos: ['Buy milk'],
+    });
     // Rotation: the refresh token just used is spent.
     const again = await host.refresh(refresh!);
     expect(again.status).toBe(400);
@@ -72,11 +76,15 @@ describe('the OAuth flow, as the plugin host runs it', () => {
     const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
 
     const good = await host.consent('alice', pkce);
-    const ok = await host.exchange(good.searchParams.get('code')!, { body: { code_verifier: verifier } });
+    const ok = await host.exchange(good.searchParams.get('code')!, {
+      body: { code_verifier: verifier },
+    });
     expect(ok.status).toBe(200);
 
     const wrong = await host.consent('alice', pkce);
-    const bad = await host.exchange(wrong.searchParams.get('code')!, { body: { code_verifier: pkcePair().verifier } });
+    const bad = await host.exchange(wrong.searchParams.get('code')!, {
+      body: { code_verifier: pkcePair().verifier },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid_grant');
 
@@ -88,7 +96,10 @@ describe('the OAuth flow, as the plugin host runs it', () => {
 
   it('refuses PKCE `plain`: the error goes back to the client with the state', async () => {
     const host = new FakeHost(await testApp());
-    const res = await host.authorize({ code_challenge: pkcePair().verifier, code_challenge_method: 'plain' });
+    const res = await host.authorize({
+      code_challenge: pkcePair().verifier,
+      code_challenge_method: 'plain',
+    });
     expect(res.status).toBe(302);
     const back = new URL(res.headers.location as string);
     expect(back.searchParams.get('error')).toBe('invalid_request');
@@ -98,7 +109,11 @@ describe('the OAuth flow, as the plugin host runs it', () => {
   it('sends `access_denied` and the state back when the user denies, without signing in', async () => {
     const host = new FakeHost(await testApp());
     const page = await host.authorize();
-    const res = await host.submit(formFields(page.text), { decision: 'deny', username: undefined, password: undefined });
+    const res = await host.submit(formFields(page.text), {
+      decision: 'deny',
+      username: undefined,
+      password: undefined,
+    });
     expect(res.status).toBe(302);
     const back = new URL(res.headers.location as string);
     expect(back.searchParams.get('error')).toBe('access_denied');
@@ -108,7 +123,9 @@ describe('the OAuth flow, as the plugin host runs it', () => {
 
   it('sends the code to whichever allowed redirect_uri the host named', async () => {
     const host = new FakeHost(await testApp());
-    const back = await host.consent('alice', { redirect_uri: 'https://chatgpt.com/aip/plugin-test/oauth/callback' });
+    const back = await host.consent('alice', {
+      redirect_uri: 'https://chatgpt.com/aip/plugin-test/oauth/callback',
+    });
     expect(back.origin).toBe('https://chatgpt.com');
     const res = await host.exchange(back.searchParams.get('code')!, {
       body: { redirect_uri: 'https://chatgpt.com/aip/plugin-test/oauth/callback' },

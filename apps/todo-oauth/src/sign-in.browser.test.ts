@@ -11,13 +11,21 @@ import { CLIENT, testApp } from '../test/fake-host';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 const listen = (server: Server) =>
   new Promise<string>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
   });
 
 describe('the sign-in page in a real browser (headless Chromium)', () => {
@@ -31,7 +39,9 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
 
   beforeAll(async () => {
     // The host's callback page: it only has to answer, the test reads the URL it was sent to.
-    host = createServer((_req, res) => res.end('<!doctype html><title>host</title><p>back at the host</p>'));
+    host = createServer((_req, res) =>
+      res.end('<!doctype html><title>host</title><p>back at the host</p>'),
+    );
     callback = `${await listen(host)}/oauth/callback`;
     app = await testApp({ client: { ...CLIENT, redirectUris: [callback] } });
     plugin = createServer(app.callback());
@@ -54,14 +64,24 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
       );
     }
     userDataDir = mkdtempSync(join(tmpdir(), 'todo-oauth-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: ARGS });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: ARGS,
+    });
     const page = await context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) violations.push(message.text());
     });
     const state = 'browser-state-42';
-    const query = new URLSearchParams({ client_id: CLIENT.id, redirect_uri: callback, response_type: 'code', scope: 'todos', state });
+    const query = new URLSearchParams({
+      client_id: CLIENT.id,
+      redirect_uri: callback,
+      response_type: 'code',
+      scope: 'todos',
+      state,
+    });
     await page.goto(`${pluginUrl}${AUTHORIZE_PATH}?${query}`);
     expect(await page.title()).toBe('Sign in · TODO List (OAuth)');
 
@@ -71,7 +91,10 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
     await expect.poll(() => page.textContent('[role=alert]')).toBe('Wrong username or password.');
 
     await page.fill('input[name=password]', 'alice-password');
-    await Promise.all([page.waitForURL((url) => url.href.startsWith(callback)), page.click('button[value=allow]')]);
+    await Promise.all([
+      page.waitForURL((url) => url.href.startsWith(callback)),
+      page.click('button[value=allow]'),
+    ]);
     const back = new URL(page.url());
     expect(back.searchParams.get('state')).toBe(state);
     const code = back.searchParams.get('code');
@@ -80,10 +103,16 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
     expect(violations).toEqual([]);
 
     const token = await request(app.callback()).post(TOKEN_PATH).send({
-      grant_type: 'authorization_code', code, redirect_uri: callback, client_id: CLIENT.id, client_secret: CLIENT.secret,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: callback,
+      client_id: CLIENT.id,
+      client_secret: CLIENT.secret,
     });
     expect(token.status).toBe(200);
-    const todos = await request(app.callback()).get('/todos').set('Authorization', `Bearer ${token.body.access_token}`);
+    const todos = await request(app.callback())
+      .get('/todos')
+      .set('Authorization', `Bearer ${token.body.access_token}`);
     expect(todos.body).toEqual({ todos: [] });
   }, 60_000);
 });

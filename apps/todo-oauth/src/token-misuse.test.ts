@@ -44,7 +44,9 @@ describe('the token endpoint refuses misuse with RFC 6749 §5.2 errors', () => {
 
   it('refuses a wrong client secret in the body with a 400 invalid_client', async () => {
     const host = new FakeHost(await testApp());
-    const res = await host.exchange(codeOf(await host.consent()), { body: { client_secret: 'not-the-secret' } });
+    const res = await host.exchange(codeOf(await host.consent()), {
+      body: { client_secret: 'not-the-secret' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_client');
   });
@@ -65,10 +67,16 @@ describe('the token endpoint refuses misuse with RFC 6749 §5.2 errors', () => {
   it('requires client authentication, even with a PKCE verifier', async () => {
     const host = new FakeHost(await testApp());
     const code = codeOf(await host.consent());
-    const res = await host.server.post(TOKEN_PATH).type('json').send({
-      grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUris[0],
-      client_id: CLIENT.id, code_verifier: 'a'.repeat(43),
-    });
+    const res = await host.server
+      .post(TOKEN_PATH)
+      .type('json')
+      .send({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: CLIENT.redirectUris[0],
+        client_id: CLIENT.id,
+        code_verifier: 'a'.repeat(43),
+      });
     expect(res.status).toBe(401);
     expect(res.body.error).toBe('invalid_client');
   });
@@ -112,7 +120,13 @@ describe('the token endpoint refuses misuse with RFC 6749 §5.2 errors', () => {
   it('refuses the grants this client may not use', async () => {
     const host = new FakeHost(await testApp());
     const send = (grant: string) =>
-      host.server.post(TOKEN_PATH).type('json').send({ grant_type: grant, client_id: CLIENT.id, client_secret: CLIENT.secret, username: 'alice', password: 'alice-password' });
+      host.server.post(TOKEN_PATH).type('json').send({
+        grant_type: grant,
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+        username: 'alice',
+        password: 'alice-password',
+      });
     expect((await send('password')).body.error).toBe('unauthorized_client');
     expect((await send('client_credentials')).body.error).toBe('unauthorized_client');
     expect((await send('urn:example:nothing')).body.error).toBe('unsupported_grant_type');
@@ -123,8 +137,14 @@ describe('the token endpoint refuses misuse with RFC 6749 §5.2 errors', () => {
     const broken = await host.server.post(TOKEN_PATH).type('json').send('{"grant_type":');
     expect(broken.status).toBe(400);
     expect(broken.body.error).toBe('invalid_request');
-    const typed = await host.server.post(TOKEN_PATH).type('json').send({ grant_type: 'authorization_code', code: 42 });
+    const typed = await host.server
+      .post(TOKEN_PATH)
+      .type('json')
+      .send({ grant_type: 'authorization_code', code: 42 });
     expect(typed.status).toBe(400);
-    expect(typed.body).toMatchObject({ error: 'invalid_request', error_description: '`code` must be one string' });
+    expect(typed.body).toMatchObject({
+      error: 'invalid_request',
+      error_description: '`code` must be one string',
+    });
   });
 });

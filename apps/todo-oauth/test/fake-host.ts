@@ -18,7 +18,12 @@ export const USERS = new Map([
 
 /** The app as the tests run it: the test client and users, a clock the test can move. */
 export function testApp(overrides: Partial<AppOptions> = {}): Promise<Koa> {
-  return createApp({ client: CLIENT, users: USERS, verificationToken: 'test-verification', ...overrides });
+  return createApp({
+    client: CLIENT,
+    users: USERS,
+    verificationToken: 'test-verification',
+    ...overrides,
+  });
 }
 
 /** A PKCE pair (RFC 7636 §4.1, §4.2): a random verifier and its S256 challenge. */
@@ -31,8 +36,12 @@ export function pkcePair() {
 /** The hidden and visible `<input>` values of the page's form, unescaped. */
 export function formFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [, name, value] of html.matchAll(/<input [^>]*name="([^"]+)"[^>]*?(?:value="([^"]*)")?>/g)) {
-    fields[name!] = (value ?? '').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+  for (const [, name, value] of html.matchAll(
+    /<input [^>]*name="([^"]+)"[^>]*?(?:value="([^"]*)")?>/g,
+  )) {
+    fields[name!] = (value ?? '').replace(/&#(\d+);/g, (_, code: string) =>
+      String.fromCharCode(Number(code)),
+    );
   }
   return fields;
 }
@@ -60,14 +69,27 @@ export class FakeHost {
 
   /** The host sends the user to the authorization endpoint (the manifest's `client_url`). */
   authorize(params: Record<string, string | undefined> = {}) {
-    const query = { client_id: CLIENT.id, redirect_uri: CALLBACK, response_type: 'code', scope: 'todos', state: 'state-1', ...params };
+    const query = {
+      client_id: CLIENT.id,
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+      scope: 'todos',
+      state: 'state-1',
+      ...params,
+    };
     const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
     return this.browser.get(AUTHORIZE_PATH).query(defined as Record<string, string>);
   }
 
   /** The user fills in the form they were shown and presses a button. */
   submit(fields: Record<string, string>, answers: Record<string, string | undefined> = {}) {
-    const form = { ...fields, username: 'alice', password: 'alice-password', decision: 'allow', ...answers };
+    const form = {
+      ...fields,
+      username: 'alice',
+      password: 'alice-password',
+      decision: 'allow',
+      ...answers,
+    };
     const defined = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
     return this.browser.post(AUTHORIZE_PATH).type('form').send(defined);
   }
@@ -76,14 +98,25 @@ export class FakeHost {
   async consent(user = 'alice', params: Record<string, string | undefined> = {}): Promise<URL> {
     const page = await this.authorize(params);
     if (page.status !== 200) throw new Error(`sign-in page answered ${page.status}`);
-    const res = await this.submit(formFields(page.text), { username: user, password: USERS.get(user) });
-    if (res.status !== 302) throw new Error(`sign-in answered ${res.status}: ${res.text.slice(0, 200)}`);
+    const res = await this.submit(formFields(page.text), {
+      username: user,
+      password: USERS.get(user),
+    });
+    if (res.status !== 302)
+      throw new Error(`sign-in answered ${res.status}: ${res.text.slice(0, 200)}`);
     return new URL(res.headers.location as string);
   }
 
   /** The host's back end redeems a code, as JSON (what the manifest announces) or as a form. */
-  exchange(code: string, options: { as?: 'json' | 'form'; basic?: boolean; body?: Record<string, string> } = {}) {
-    const body: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: CALLBACK };
+  exchange(
+    code: string,
+    options: { as?: 'json' | 'form'; basic?: boolean; body?: Record<string, string> } = {},
+  ) {
+    const body: Record<string, string> = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CALLBACK,
+    };
     let call = this.server.post(TOKEN_PATH);
     if (options.basic) call = call.auth(CLIENT.id, CLIENT.secret);
     else Object.assign(body, { client_id: CLIENT.id, client_secret: CLIENT.secret });

@@ -17,7 +17,12 @@ describe('todo-service: the service token guards the API, and only the API', () 
 
   it('serves the manifest, the spec and the logo without a token', async () => {
     const server = request((await app()).callback());
-    for (const path of ['/.well-known/ai-plugin.json', '/openapi.yaml', '/openapi.json', '/logo.png']) {
+    for (const path of [
+      '/.well-known/ai-plugin.json',
+      '/openapi.yaml',
+      '/openapi.json',
+      '/logo.png',
+    ]) {
       expect((await server.get(path)).status, path).toBe(200);
     }
   });
@@ -32,40 +37,57 @@ describe('todo-service: the service token guards the API, and only the API', () 
     expect(res.text).not.toContain(serviceToken);
   });
 
-  it.each(calls)('answers %s %s without a token with a 401 and a Bearer challenge', async (method, path) => {
-    const res = await request((await app()).callback())[method](path).send({ todo: 'x' });
-    expect(res.status).toBe(401);
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="todo-service"');
-    expect(res.body.error).toBe('unauthorized');
-  });
+  it.each(calls)(
+    'answers %s %s without a token with a 401 and a Bearer challenge',
+    async (method, path) => {
+      const server = request((await app()).callback());
+      const res = await server[method](path).send({ todo: 'x' });
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="todo-service"');
+      expect(res.body.error).toBe('unauthorized');
+    },
+  );
 
-  it.each(calls)('answers %s %s with a wrong token with a 401 invalid_token', async (method, path) => {
-    const res = await request((await app()).callback())[method](path).set(bearer('wrong-token')).send({ todo: 'x' });
-    expect(res.status).toBe(401);
-    expect(res.body.error).toBe('invalid_token');
-    expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="todo-service", error="invalid_token"/);
-  });
+  it.each(calls)(
+    'answers %s %s with a wrong token with a 401 invalid_token',
+    async (method, path) => {
+      const server = request((await app()).callback());
+      const res = await server[method](path).set(bearer('wrong-token')).send({ todo: 'x' });
+      expect(res.status).toBe(401);
+      expect(res.body.error).toBe('invalid_token');
+      expect(res.headers['www-authenticate']).toMatch(
+        /^Bearer realm="todo-service", error="invalid_token"/,
+      );
+    },
+  );
 
   it.each([
     ['a bearer with no token', 'Bearer '],
     ['a token with a space in it', 'Bearer two words'],
     ['a token with a forbidden character', 'Bearer abc,def'],
   ])('answers %s with a 400 invalid_request', async (_, header) => {
-    const res = await request((await app()).callback()).get('/todos/global').set('Authorization', header);
+    const res = await request((await app()).callback())
+      .get('/todos/global')
+      .set('Authorization', header);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: 'invalid_request', field: 'Authorization' });
     expect(res.headers['www-authenticate']).toContain('error="invalid_request"');
   });
 
   it('treats another scheme as no credential at all (RFC 6750 §3.1)', async () => {
-    const res = await request((await app()).callback()).get('/todos/global').auth('user', 'pass');
+    const res = await request((await app()).callback())
+      .get('/todos/global')
+      .auth('user', 'pass');
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toBe('Bearer realm="todo-service"');
   });
 
   it('lets the right token through, with the scheme in any case', async () => {
     const server = request((await app()).callback());
-    const added = await server.post('/todos/global').set(bearer(serviceToken)).send({ todo: 'Buy milk' });
+    const added = await server
+      .post('/todos/global')
+      .set(bearer(serviceToken))
+      .send({ todo: 'Buy milk' });
     expect(added.status).toBe(201);
     const listed = await server.get('/todos/global').set('Authorization', `bearer ${serviceToken}`);
     expect(listed.body).toEqual({ todos: ['Buy milk'] });
@@ -81,7 +103,9 @@ describe('todo-service: the service token guards the API, and only the API', () 
     const store = new MemoryTodoStore();
     vi.spyOn(store, 'list').mockRejectedValue(new Error('disk on fire'));
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const server = request((await createApp({ serviceToken, verificationToken: 'v', store })).callback());
+    const server = request(
+      (await createApp({ serviceToken, verificationToken: 'v', store })).callback(),
+    );
     const bad = await server.post('/todos/global').set(bearer(serviceToken)).send({ todo: '' });
     expect(bad.status).toBe(400);
     const failing = await server.get('/todos/global').set(bearer(serviceToken));
@@ -109,7 +133,11 @@ describe('todo-service: the service token guards the API, and only the API', () 
   });
 
   it('refuses to start with a token a host could never send', async () => {
-    await expect(createApp({ serviceToken: 'has spaces', verificationToken: 'v' })).rejects.toThrow('`token` must be a bearer token');
-    await expect(createApp({ serviceToken: '', verificationToken: 'v' })).rejects.toThrow('`token` must be a non-empty string');
+    await expect(createApp({ serviceToken: 'has spaces', verificationToken: 'v' })).rejects.toThrow(
+      '`token` must be a bearer token',
+    );
+    await expect(createApp({ serviceToken: '', verificationToken: 'v' })).rejects.toThrow(
+      '`token` must be a non-empty string',
+    );
   });
 });

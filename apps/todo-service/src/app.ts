@@ -1,16 +1,13 @@
 import Koa from 'koa';
 import Router from '@koa/router';
-import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
+import { manifestAuth, requireAuth } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryTodoStore, todoHandlers, type TodoStore } from '@repo/todos';
+import { serviceAuth, type ServiceAuthOptions } from './auth';
 
-export interface AppOptions {
-  /** The bearer token every API call must carry (`SERVICE_TOKEN`). */
-  serviceToken: string;
-  /** The host's verification token, published in the manifest (`OPENAI_VERIFICATION_TOKEN`). */
-  verificationToken: string;
+export interface AppOptions extends ServiceAuthOptions {
   store?: TodoStore;
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
@@ -21,13 +18,7 @@ const file = (name: string) => new URL(`../${name}`, import.meta.url);
 
 /** Builds the todo-service plugin; throws on an invalid token, rejects on an invalid spec. */
 export async function createApp(options: AppOptions): Promise<Koa> {
-  const auth: AuthConfig = {
-    type: 'service_http',
-    scheme: 'bearer',
-    token: options.serviceToken,
-    verificationTokens: { openai: options.verificationToken },
-    realm: 'todo-service',
-  };
+  const auth = serviceAuth(options);
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
   const spec = await loadSpec(file('openapi.yaml'));
   const store = options.store ?? new MemoryTodoStore();
@@ -45,7 +36,10 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));
   // api: the service token first, on every operation in openapi.yaml, then the input check
   app.use(jsonBody());
-  const operations = routeOperations(spec, todoHandlers({ store, userOf: (ctx) => ctx.params.username! }));
+  const operations = routeOperations(
+    spec,
+    todoHandlers({ store, userOf: (ctx) => ctx.params.username! }),
+  );
   const api = new Router().use(requireAuth(auth)).use(operations.routes());
   app.use(api.routes());
   app.use(api.allowedMethods());

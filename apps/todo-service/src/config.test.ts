@@ -15,21 +15,41 @@ describe('todo-service configuration', () => {
 
   it('takes the values from the environment, and then announces nothing', () => {
     const config = loadConfig({ SERVICE_TOKEN: 'mine', OPENAI_VERIFICATION_TOKEN: 'issued' });
-    expect(config).toMatchObject({ serviceToken: 'mine', verificationToken: 'issued', notices: [] });
+    expect(config).toMatchObject({
+      serviceToken: 'mine',
+      verificationToken: 'issued',
+      notices: [],
+    });
   });
 
   it.each([
     ['no token', {}, '`SERVICE_TOKEN` must be set'],
-    ['the development token', { SERVICE_TOKEN: DEV_SERVICE_TOKEN }, '`SERVICE_TOKEN` is the public development default'],
+    [
+      'the development token',
+      { SERVICE_TOKEN: DEV_SERVICE_TOKEN },
+      '`SERVICE_TOKEN` is the public development default',
+    ],
     ['a short token', { SERVICE_TOKEN: 'short' }, '`SERVICE_TOKEN` must be at least 32 characters'],
-    ['no verification token', { SERVICE_TOKEN: realToken }, '`OPENAI_VERIFICATION_TOKEN` must be set'],
-    ['the development verification token', { SERVICE_TOKEN: realToken, OPENAI_VERIFICATION_TOKEN: DEV_VERIFICATION_TOKEN }, '`OPENAI_VERIFICATION_TOKEN` is the public development default'],
+    [
+      'no verification token',
+      { SERVICE_TOKEN: realToken },
+      '`OPENAI_VERIFICATION_TOKEN` must be set',
+    ],
+    [
+      'the development verification token',
+      { SERVICE_TOKEN: realToken, OPENAI_VERIFICATION_TOKEN: DEV_VERIFICATION_TOKEN },
+      '`OPENAI_VERIFICATION_TOKEN` is the public development default',
+    ],
   ])('refuses to start in production with %s', (_, env, message) => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...env })).toThrow(message);
   });
 
   it('starts in production with real values', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SERVICE_TOKEN: realToken, OPENAI_VERIFICATION_TOKEN: 'issued' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SERVICE_TOKEN: realToken,
+      OPENAI_VERIFICATION_TOKEN: 'issued',
+    });
     expect(config).toMatchObject({ production: true, serviceToken: realToken, notices: [] });
   });
 });

@@ -7,22 +7,40 @@ import { requireAuth } from './require-auth';
 
 const configs: AuthConfig[] = [
   { type: 'none' },
-  { type: 'service_http', scheme: 'bearer', token: 'the-secret-token', verificationTokens: { openai: 'v1' } },
-  { type: 'service_http', scheme: 'basic', token: 'svc:the-secret-password', verificationTokens: { openai: 'v1' } },
+  {
+    type: 'service_http',
+    scheme: 'bearer',
+    token: 'the-secret-token',
+    verificationTokens: { openai: 'v1' },
+  },
+  {
+    type: 'service_http',
+    scheme: 'basic',
+    token: 'svc:the-secret-password',
+    verificationTokens: { openai: 'v1' },
+  },
   { type: 'user_http', scheme: 'basic', verify: () => undefined },
   {
-    type: 'oauth', authorizeUrl: 'https://p.example/oauth/authorize', tokenUrl: 'https://p.example/oauth/token',
-    scope: 'todos', tokenContentType: 'application/json', verificationTokens: { openai: 'v1' }, verify: () => undefined,
+    type: 'oauth',
+    authorizeUrl: 'https://p.example/oauth/authorize',
+    tokenUrl: 'https://p.example/oauth/token',
+    scope: 'todos',
+    tokenContentType: 'application/json',
+    verificationTokens: { openai: 'v1' },
+    verify: () => undefined,
   },
 ];
 
 describe('manifestAuth', () => {
-  it.each(configs.map((c) => [c.type, c] as const))('builds a valid manifest block for %s, without any secret', (_, config) => {
-    const block = manifestAuth(config);
-    expect(manifestAuthSchema.safeParse(block).success).toBe(true);
-    expect(block.type).toBe(config.type);
-    expect(JSON.stringify(block)).not.toContain('the-secret');
-  });
+  it.each(configs.map((c) => [c.type, c] as const))(
+    'builds a valid manifest block for %s, without any secret',
+    (_, config) => {
+      const block = manifestAuth(config);
+      expect(manifestAuthSchema.safeParse(block).success).toBe(true);
+      expect(block.type).toBe(config.type);
+      expect(JSON.stringify(block)).not.toContain('the-secret');
+    },
+  );
 
   it('announces the same scheme the check enforces', async () => {
     for (const config of configs.slice(1, 3)) {
@@ -30,7 +48,9 @@ describe('manifestAuth', () => {
       const app = new Koa();
       app.use(requireAuth(config));
       const res = await request(app.callback()).get('/');
-      expect(res.headers['www-authenticate']?.toLowerCase()).toMatch(new RegExp(`^${block.authorization_type} `));
+      expect(res.headers['www-authenticate']?.toLowerCase()).toMatch(
+        new RegExp(`^${block.authorization_type} `),
+      );
     }
   });
 });
@@ -40,8 +60,12 @@ describe('requireAuth', () => {
     const base = { type: 'service_http', verificationTokens: {} } as const;
     expect(() => requireAuth({ ...base, scheme: 'bearer', token: '' })).toThrow('non-empty');
     expect(() => requireAuth({ ...base, scheme: 'bearer', token: 'a b' })).toThrow('bearer token');
-    expect(() => requireAuth({ ...base, scheme: 'basic', token: 'nocolon' })).toThrow('user:password');
-    expect(() => requireAuth({ type: 'magic' } as unknown as AuthConfig)).toThrow('unsupported auth type');
+    expect(() => requireAuth({ ...base, scheme: 'basic', token: 'nocolon' })).toThrow(
+      'user:password',
+    );
+    expect(() => requireAuth({ type: 'magic' } as unknown as AuthConfig)).toThrow(
+      'unsupported auth type',
+    );
   });
 
   it('checks a Basic service credential', async () => {

@@ -21,13 +21,17 @@ export function readCredential(ctx: Context, scheme: HttpScheme): ReadCredential
   const header = ctx.get('Authorization');
   if (!header) return { kind: 'absent' };
   const match = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?: +(.*))?$/.exec(header);
-  if (!match) return { kind: 'malformed', reason: '`Authorization` header is not `<scheme> <credential>`' };
+  if (!match)
+    return { kind: 'malformed', reason: '`Authorization` header is not `<scheme> <credential>`' };
   // RFC 7235 §2.1: the scheme name is case-insensitive.
   if (match[1]!.toLowerCase() !== scheme) return { kind: 'absent' };
   const value = (match[2] ?? '').trim();
   const name = scheme === 'bearer' ? 'Bearer' : 'Basic';
   if (!TOKEN68.test(value)) {
-    return { kind: 'malformed', reason: `\`Authorization\` header is not a valid ${name} credential` };
+    return {
+      kind: 'malformed',
+      reason: `\`Authorization\` header is not a valid ${name} credential`,
+    };
   }
   if (scheme === 'bearer') return { kind: 'present', credential: value };
   if (!BASE64.test(value)) {

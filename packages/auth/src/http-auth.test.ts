@@ -29,13 +29,21 @@ describe('httpAuth', () => {
   it('refuses bad options at construction', () => {
     const verify = () => undefined;
     expect(() => httpAuth({ scheme: 'digest' as 'basic', realm: 'r', verify })).toThrow('`scheme`');
-    expect(() => httpAuth({ scheme: 'bearer', realm: 'a "quoted" realm', verify })).toThrow('`realm`');
+    expect(() => httpAuth({ scheme: 'bearer', realm: 'a "quoted" realm', verify })).toThrow(
+      '`realm`',
+    );
     expect(() => httpAuth({ scheme: 'bearer', realm: '', verify })).toThrow('`realm`');
-    expect(() => httpAuth({ scheme: 'bearer', realm: 'r', verify: 'no' as never })).toThrow('`verify`');
+    expect(() => httpAuth({ scheme: 'bearer', realm: 'r', verify: 'no' as never })).toThrow(
+      '`verify`',
+    );
   });
 
   it('hands an async verify the bearer token and keeps the principal it returns', async () => {
-    const server = guarded({ scheme: 'bearer', realm: 'api', verify: async (t) => (t === 'tok.en~1' ? { user: 'ann' } : undefined) });
+    const server = guarded({
+      scheme: 'bearer',
+      realm: 'api',
+      verify: async (t) => (t === 'tok.en~1' ? { user: 'ann' } : undefined),
+    });
     const res = await server.get('/').set('Authorization', 'Bearer tok.en~1');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ user: 'ann' });
@@ -43,8 +51,14 @@ describe('httpAuth', () => {
 
   it('hands verify the decoded user:password for Basic (RFC 7617)', async () => {
     const seen: string[] = [];
-    const server = guarded({ scheme: 'basic', realm: 'api', verify: (c) => (seen.push(c), c === 'ann:p:w' ? { user: 'ann' } : undefined) });
-    expect((await server.get('/').set('Authorization', basic('ann:p:w'))).body).toEqual({ user: 'ann' });
+    const server = guarded({
+      scheme: 'basic',
+      realm: 'api',
+      verify: (c) => (seen.push(c), c === 'ann:p:w' ? { user: 'ann' } : undefined),
+    });
+    expect((await server.get('/').set('Authorization', basic('ann:p:w'))).body).toEqual({
+      user: 'ann',
+    });
     expect(seen).toEqual(['ann:p:w']);
   });
 
@@ -80,7 +94,13 @@ describe('httpAuth', () => {
   });
 
   it('answers a verify that throws with a 500, not a 401', async () => {
-    const server = guarded({ scheme: 'bearer', realm: 'api', verify: () => { throw new Error('store down'); } });
+    const server = guarded({
+      scheme: 'bearer',
+      realm: 'api',
+      verify: () => {
+        throw new Error('store down');
+      },
+    });
     expect((await server.get('/').set('Authorization', 'Bearer any')).status).toBe(500);
   });
 

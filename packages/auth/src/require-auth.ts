@@ -6,7 +6,8 @@ import { safeEqual } from './safe-equal';
 
 function checkServiceToken(config: Extract<AuthConfig, { type: 'service_http' }>): void {
   const { token, scheme } = config;
-  if (typeof token !== 'string' || token === '') throw new Error('`token` must be a non-empty string');
+  if (typeof token !== 'string' || token === '')
+    throw new Error('`token` must be a non-empty string');
   if (scheme === 'bearer' && !TOKEN68.test(token)) {
     throw new Error('`token` must be a bearer token: letters, digits and `-._~+/`, then any `=`');
   }

@@ -14,6 +14,8 @@ describe('safeEqual', () => {
 
 describe('sha256Hex', () => {
   it('is the SHA-256 of the UTF-8 text', () => {
-    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 });

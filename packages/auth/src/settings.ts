@@ -22,7 +22,9 @@ export function readSetting(env: Env, name: string, options: SettingOptions): st
   if (options.production) {
     if (value === '') throw new Error(`\`${name}\` must be set when NODE_ENV=production`);
     if (value === options.devDefault) {
-      throw new Error(`\`${name}\` is the public development default; set a real value in production`);
+      throw new Error(
+        `\`${name}\` is the public development default; set a real value in production`,
+      );
     }
     const min = options.minLength ?? 1;
     if (value.length < min) {
@@ -31,6 +33,8 @@ export function readSetting(env: Env, name: string, options: SettingOptions): st
     return value;
   }
   if (value !== '') return value;
-  options.notices.push(`\`${name}\` is not set: using its public development default (see the README)`);
+  options.notices.push(
+    `\`${name}\` is not set: using its public development default (see the README)`,
+  );
   return options.devDefault;
 }

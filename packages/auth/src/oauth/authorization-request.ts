@@ -85,7 +85,11 @@ export function checkAuthorizationRequest(
       return back('invalid_request', '`code_challenge_method` must be S256', state);
     }
     if (!PKCE_CHALLENGE.test(challenge)) {
-      return back('invalid_request', '`code_challenge` must be 43 to 128 URL-safe characters', state);
+      return back(
+        'invalid_request',
+        '`code_challenge` must be 43 to 128 URL-safe characters',
+        state,
+      );
     }
   }
   return {
@@ -103,7 +107,12 @@ export function checkAuthorizationRequest(
 }
 
 /** The redirect that carries an error back to the client, with `state` when there is one. */
-export function errorRedirect(redirectUri: string, error: string, description: string, state?: string) {
+export function errorRedirect(
+  redirectUri: string,
+  error: string,
+  description: string,
+  state?: string,
+) {
   const url = new URL(redirectUri);
   url.searchParams.set('error', error);
   url.searchParams.set('error_description', description);

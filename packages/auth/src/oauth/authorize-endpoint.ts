@@ -68,7 +68,8 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
   return {
     show: async function showSignIn(ctx: Context) {
       const checked = checkAuthorizationRequest(ctx.query, client, scopeNames);
-      if (checked.kind === 'refuse') return refuse(ctx, 400, 'This sign-in link is not valid', checked.message);
+      if (checked.kind === 'refuse')
+        return refuse(ctx, 400, 'This sign-in link is not valid', checked.message);
       if (checked.kind === 'redirect') {
         const { redirectUri, error, description, state } = checked;
         return redirect(ctx, errorRedirect(redirectUri, error, description, state));
@@ -84,31 +85,53 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
       ) as unknown as AuthorizationRequest;
       // Nothing in the form is trusted until its token matches this browser and this request.
       if (!csrf.verify(ctx, params.csrf_token, request)) {
-        return refuse(ctx, 403, 'This sign-in form has expired', 'It was not sent from this page, or it is more than ten minutes old.');
+        return refuse(
+          ctx,
+          403,
+          'This sign-in form has expired',
+          'It was not sent from this page, or it is more than ten minutes old.',
+        );
       }
       // Checked when the form was signed; checked again so this handler is safe on its own.
       const checked = checkAuthorizationRequest(request, client, scopeNames);
-      if (checked.kind !== 'valid') return refuse(ctx, 400, 'This sign-in form is not valid', 'The request it carries is not valid.');
+      if (checked.kind !== 'valid')
+        return refuse(
+          ctx,
+          400,
+          'This sign-in form is not valid',
+          'The request it carries is not valid.',
+        );
       if (params.decision === 'deny') {
-        return redirect(ctx, errorRedirect(request.redirect_uri, 'access_denied', 'the user denied access', request.state));
+        return redirect(
+          ctx,
+          errorRedirect(
+            request.redirect_uri,
+            'access_denied',
+            'the user denied access',
+            request.state,
+          ),
+        );
       }
-      if (params.decision !== 'allow') return refuse(ctx, 400, 'This form is not valid', 'Choose allow or deny.');
+      if (params.decision !== 'allow')
+        return refuse(ctx, 400, 'This form is not valid', 'Choose allow or deny.');
       const username = await users.authenticate(params.username ?? '', params.password ?? '');
       if (!username) {
-        return render(ctx, 401, request, { username: params.username ?? '', error: 'Wrong username or password.' });
+        return render(ctx, 401, request, {
+          username: params.username ?? '',
+          error: 'Wrong username or password.',
+        });
       }
       const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== ''));
       const response = new OAuth2Server.Response();
       try {
-        await server.authorize(
-          libraryRequest(ctx, body),
-          response,
-          { authenticateHandler: { handle: () => ({ username }) } },
-        );
+        await server.authorize(libraryRequest(ctx, body), response, {
+          authenticateHandler: { handle: () => ({ username }) },
+        });
       } catch (caught) {
         // The library sets a redirect only once it has validated the client and redirect_uri.
         const problem = toProblem(ctx, caught);
-        if (!response.get('location')) return refuse(ctx, problem.status, 'The sign-in failed', problem.description);
+        if (!response.get('location'))
+          return refuse(ctx, problem.status, 'The sign-in failed', problem.description);
       }
       redirect(ctx, response.get('location') as string);
     },

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { checkClient } from './check-client';
 
-const client = (redirectUris: string[], extra = {}) => ({ id: 'host', secret: 'host-secret', redirectUris, ...extra });
+const client = (redirectUris: string[], extra = {}) => ({
+  id: 'host',
+  secret: 'host-secret',
+  redirectUris,
+  ...extra,
+});
 
 describe('checkClient', () => {
   it('accepts https callbacks and http on loopback', () => {
-    expect(() => checkClient(client(['https://chat.openai.com/aip/p-1/oauth/callback', 'http://localhost:8976/cb', 'http://127.0.0.1:9/cb']))).not.toThrow();
+    expect(() =>
+      checkClient(
+        client([
+          'https://chat.openai.com/aip/p-1/oauth/callback',
+          'http://localhost:8976/cb',
+          'http://127.0.0.1:9/cb',
+        ]),
+      ),
+    ).not.toThrow();
   });
 
   it.each([
@@ -21,7 +34,11 @@ describe('checkClient', () => {
 
   it('refuses no redirect URIs, and ids or secrets that form-encoding would change', () => {
     expect(() => checkClient(client([]))).toThrow('at least one redirect URI');
-    expect(() => checkClient(client(['https://h.example/cb'], { id: 'a b' }))).toThrow('client `id`');
-    expect(() => checkClient(client(['https://h.example/cb'], { secret: 'a+b' }))).toThrow('client `secret`');
+    expect(() => checkClient(client(['https://h.example/cb'], { id: 'a b' }))).toThrow(
+      'client `id`',
+    );
+    expect(() => checkClient(client(['https://h.example/cb'], { secret: 'a+b' }))).toThrow(
+      'client `secret`',
+    );
   });
 });

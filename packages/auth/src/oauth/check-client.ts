@@ -26,11 +26,13 @@ export function checkClient(client: OAuthClient): void {
     } catch {
       throw new Error(`redirect URI \`${uri}\` is not an absolute URL`);
     }
-    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    const secure =
+      url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
     if (!secure) throw new Error(`redirect URI \`${uri}\` must be https (or http on localhost)`);
     if (url.hash || url.search || uri.includes('#')) {
       throw new Error(`redirect URI \`${uri}\` must not have a query or a fragment`);
     }
-    if (url.href !== uri) throw new Error(`redirect URI \`${uri}\` must be written as \`${url.href}\``);
+    if (url.href !== uri)
+      throw new Error(`redirect URI \`${uri}\` must be written as \`${url.href}\``);
   }
 }

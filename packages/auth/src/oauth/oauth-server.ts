@@ -57,7 +57,15 @@ export function createOAuthServer(options: OAuthServerOptions) {
     },
   });
   const csrf = new CsrfGuard({ secret: options.csrfSecret, path: AUTHORIZE_PATH, now });
-  const authorize = authorizeEndpoint({ server, client, users, scopes, csrf, appName, action: AUTHORIZE_PATH });
+  const authorize = authorizeEndpoint({
+    server,
+    client,
+    users,
+    scopes,
+    csrf,
+    appName,
+    action: AUTHORIZE_PATH,
+  });
 
   const router = new Router();
   router.get(AUTHORIZE_PATH, authorize.show);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MemoryOAuthStore, type GrantRecord } from './oauth-store';
 
 const record = (grantId: string, expiresAt: number): GrantRecord => ({
-  grantId, clientId: 'c', username: 'ann', scope: ['todos'], expiresAt,
+  grantId,
+  clientId: 'c',
+  username: 'ann',
+  scope: ['todos'],
+  expiresAt,
 });
 
 describe('MemoryOAuthStore', () => {

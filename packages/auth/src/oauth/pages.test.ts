@@ -2,17 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { consentPage, errorPage, escapeHtml } from './pages';
 
 const request = {
-  client_id: 'c', redirect_uri: 'https://host.example/cb', response_type: 'code',
-  state: '"><img src=x onerror=alert(1)>', scope: 'todos', code_challenge: '', code_challenge_method: '',
+  client_id: 'c',
+  redirect_uri: 'https://host.example/cb',
+  response_type: 'code',
+  state: '"><img src=x onerror=alert(1)>',
+  scope: 'todos',
+  code_challenge: '',
+  code_challenge_method: '',
 };
 
 describe('the pages', () => {
   it('escapes the five HTML metacharacters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
   });
 
   it('never lets a request value out of its attribute', () => {
-    const html = consentPage({ appName: 'A <b>', action: '/oauth/authorize', request, scopeWords: ['<i>x</i>'], csrfToken: 't', username: '"u' });
+    const html = consentPage({
+      appName: 'A <b>',
+      action: '/oauth/authorize',
+      request,
+      scopeWords: ['<i>x</i>'],
+      csrfToken: 't',
+      username: '"u',
+    });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
     expect(html).not.toContain('<i>');

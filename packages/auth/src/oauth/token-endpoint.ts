@@ -3,8 +3,6 @@ import OAuth2Server from '@node-oauth/oauth2-server';
 import { jsonBody } from '@repo/http';
 import { isProblem, libraryRequest, oauthParams, toProblem, type OAuthProblem } from './oauth-http';
 
-
-
 function answer(ctx: Context, problem: OAuthProblem, headers: Record<string, string> = {}) {
   ctx.status = problem.status;
   ctx.set(headers);
@@ -38,7 +36,8 @@ export function tokenEndpoint(server: OAuth2Server) {
       return answer(ctx, {
         status: 400,
         error: 'invalid_request',
-        description: 'send the client credentials in the Authorization header or the body, not both',
+        description:
+          'send the client credentials in the Authorization header or the body, not both',
       });
     }
     if (!basic && !inBody) {

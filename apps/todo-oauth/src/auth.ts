@@ -1,0 +1,51 @@
+import { PLACEHOLDER } from '@repo/http';
+import {
+  AUTHORIZE_PATH,
+  TOKEN_PATH,
+  createOAuthServer,
+  type AuthConfig,
+  type OAuthClient,
+  type OAuthStore,
+} from '@repo/auth';
+import { demoUsers } from './demo-users';
+
+export interface OAuthOptions {
+  client: OAuthClient;
+  /** Demo users: name → password. */
+  users: ReadonlyMap<string, string>;
+  verificationToken: string;
+  oauthStore?: OAuthStore;
+  /** The clock codes and tokens expire by (tests move it). */
+  now?: () => number;
+}
+
+/** The one scope, and what it lets the host do, in the words the consent page shows. */
+export const SCOPES = { todos: 'Read and change your to-do list' };
+
+/**
+ * The authorization server, and the auth config that both the API's token check and the
+ * manifest's `auth` block are built from: its endpoints are the manifest's `client_url` and
+ * `authorization_url`, and its access tokens are what the check verifies.
+ */
+export function todoAuth(options: OAuthOptions) {
+  const oauth = createOAuthServer({
+    appName: 'TODO List (OAuth)',
+    client: options.client,
+    users: demoUsers(options.users),
+    scopes: SCOPES,
+    store: options.oauthStore,
+    now: options.now,
+  });
+  const config: AuthConfig = {
+    type: 'oauth',
+    authorizeUrl: PLACEHOLDER + AUTHORIZE_PATH,
+    tokenUrl: PLACEHOLDER + TOKEN_PATH,
+    scope: Object.keys(SCOPES).join(' '),
+    // The host sent its token request as JSON; the endpoint takes forms as well.
+    tokenContentType: 'application/json',
+    verificationTokens: { openai: options.verificationToken },
+    verify: oauth.verifyAccessToken,
+    realm: 'todo-oauth',
+  };
+  return { router: oauth.router, config };
+}
