@@ -52,9 +52,7 @@ export function httpAuth(options: HttpAuthOptions) {
   if (typeof verify !== 'function') throw new Error('`verify` must be a function');
   const wrong = scheme === 'bearer' ? 'invalid_token' : 'invalid_credentials';
   const wrongMessage =
-    scheme === 'bearer'
-      ? 'the access token is invalid or has expired'
-      : 'the credentials are wrong';
+    scheme === 'bearer' ? 'the token is invalid or has expired' : 'the credentials are wrong';
 
   async function authenticate(ctx: Context): Promise<Principal> {
     const read = readCredential(ctx, scheme);
