@@ -33,6 +33,10 @@ export interface ModelOptions {
 }
 
 type Model = OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel;
+const grantUser = (record: GrantRecord): GrantUser => ({
+  username: record.username,
+  grantId: record.grantId,
+});
 
 /**
  * The @node-oauth/oauth2-server model over an `OAuthStore`. Secrets are hashed before they
@@ -93,7 +97,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
         codeChallenge: record.codeChallenge,
         codeChallengeMethod: record.codeChallengeMethod,
         client: libClient,
-        user: { username: record.username, grantId: record.grantId } satisfies GrantUser,
+        user: grantUser(record),
       };
     },
 
@@ -125,7 +129,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
         accessTokenExpiresAt: new Date(record.expiresAt),
         scope: record.scope,
         client: libClient,
-        user: { username: record.username, grantId: record.grantId } satisfies GrantUser,
+        user: grantUser(record),
       };
     },
 
@@ -137,7 +141,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
         refreshTokenExpiresAt: new Date(record.expiresAt),
         scope: record.scope,
         client: libClient,
-        user: { username: record.username, grantId: record.grantId } satisfies GrantUser,
+        user: grantUser(record),
       };
     },
 
