@@ -10,6 +10,8 @@ export default defineConfig({
   platform: 'node',
   target: 'node20',
   noExternal: [/.*/],
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
   clean: true,
 });
