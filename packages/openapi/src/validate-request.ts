@@ -65,8 +65,12 @@ export function validateRequest(operation: Operation) {
     }
     let value: unknown = ctx.request.body;
     if (body) {
-      // Koa's `is` answers null when there is no body at all, false for another media type.
-      const kind = ctx.is('application/json', '+json');
+      // `Content-Length: 0` is no body, whatever the Content-Type; otherwise Koa's `is` answers
+      // false for another media type.
+      const empty =
+        ctx.request.length === 0 ||
+        (ctx.request.length === undefined && !ctx.get('Transfer-Encoding'));
+      const kind = empty ? null : ctx.is('application/json', '+json');
       if (kind === false) {
         ctx.throw(415, 'request body must be `application/json`', { field: 'Content-Type' });
       }
