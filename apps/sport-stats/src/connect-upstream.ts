@@ -1,0 +1,39 @@
+import type { SportStatsConfig } from './config';
+import { startFakeUpstream } from './fake-upstream/server';
+import type { UpstreamClientOptions } from './upstream/upstream-client';
+
+export interface ConnectedUpstream {
+  /** What `createApp` needs to reach it. */
+  options: UpstreamClientOptions;
+  /** One line for the start-up log: where the stats come from (never the key). */
+  description: string;
+  offline: boolean;
+  /** Stops the bundled upstream, when one was started. */
+  close(): Promise<void>;
+}
+
+/**
+ * The upstream the configuration names: the real API when `UPSTREAM_URL` is set, otherwise the
+ * bundled offline one, started on loopback. Either way the plugin reaches it over HTTP by URL.
+ */
+export async function connectUpstream(config: SportStatsConfig): Promise<ConnectedUpstream> {
+  const { url, apiKey, timeoutMs, cacheTtlMs, cacheMaxEntries } = config.upstream;
+  const tuning = { timeoutMs, cacheTtlMs, cacheMaxEntries };
+  if (url) {
+    return {
+      options: { baseUrl: url, apiKey, ...tuning },
+      description: apiKey
+        ? `upstream ${url}, API key set`
+        : `upstream ${url}, no API key (set UPSTREAM_API_KEY if it needs one)`,
+      offline: false,
+      close: async () => undefined,
+    };
+  }
+  const fake = await startFakeUpstream({ port: config.fakeUpstreamPort });
+  return {
+    options: { baseUrl: fake.url, ...tuning },
+    description: `offline: the bundled upstream answers at ${fake.url} (set UPSTREAM_URL and UPSTREAM_API_KEY for the real one)`,
+    offline: true,
+    close: () => fake.close(),
+  };
+}

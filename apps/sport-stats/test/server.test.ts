@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closedPortUrl } from './helpers';
+
+// `pnpm dev` as a user runs it: the real process, no configuration, no network but loopback.
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGTERM');
+});
+
+/** Starts src/server.ts with `env` (and nothing of this process's UPSTREAM_* settings). */
+function start(env: Record<string, string>) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('UPSTREAM_')),
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: appDir,
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += String(chunk)));
+  child.stderr!.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const listening = new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', () => output.includes('listening on') && resolve());
+    void exited.then(() => reject(new Error(`server exited:\n${output}`)));
+  });
+  listening.catch(() => undefined); // a test that expects an exit does not wait for this
+  return { child, exited, listening, output: () => output };
+}
+
+describe('the server', () => {
+  it('serves all five operations offline with no configuration', { timeout: 20_000 }, async () => {
+    const port = new URL(await closedPortUrl()).port;
+    const server = start({ PORT: port });
+    await server.listening;
+    expect(server.output()).toMatch(
+      /offline: the bundled upstream answers at http:\/\/127\.0\.0\.1:\d+\/v1/,
+    );
+    const base = `http://127.0.0.1:${port}`;
+    for (const path of [
+      '/players?query=davis',
+      '/teams',
+      '/games?seasons=2024&team_ids=14&limit=2',
+      '/stats?player_ids=198&limit=2',
+      '/season_averages?player_ids=198',
+    ]) {
+      const res = await fetch(base + path);
+      expect(res.status, path).toBe(200);
+      const body = (await res.json()) as { data: unknown[] };
+      expect(body.data.length, path).toBeGreaterThan(0);
+    }
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it(
+    'refuses to start with a key and no URL, without printing the key',
+    { timeout: 20_000 },
+    async () => {
+      const server = start({ PORT: '0', UPSTREAM_API_KEY: 'do-not-print-me-41d7' });
+      expect(await server.exited).not.toBe(0);
+      expect(server.output()).toContain('UPSTREAM_URL');
+      expect(server.output()).not.toContain('do-not-print-me-41d7');
+    },
+  );
+});
