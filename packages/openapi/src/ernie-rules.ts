@@ -1,5 +1,5 @@
-import type { OpenAPIV3 } from 'openapi-types';
 import type { OpenApiDocument } from './load-spec';
+import { operationPath, parametersOf, type ErnieParameter } from './ernie-parameters';
 import { listOperations, type Operation } from './operations';
 import { checkRules, type Rule, type RuleFinding } from './rules';
 
@@ -11,37 +11,8 @@ export interface SpecInput {
   document: OpenApiDocument;
 }
 
-/**
- * What ERNIE calls an operation's parameters: its path, query, header and cookie parameters and
- * the top-level properties of its JSON body, since the model fills both in alike.
- */
-interface ErnieParameter {
-  name: string;
-  path: string;
-  description: string | undefined;
-  type: string | undefined;
-}
-
 const chars = (text: string) => [...text].length;
-const at = (op: Operation) => `$.paths['${op.path}'].${op.method}`;
-
-function parametersOf(op: Operation): ErnieParameter[] {
-  const params = op.parameters.map((p) => ({
-    name: p.name,
-    path: `${at(op)}.parameters[?(@.name=='${p.name}')]`,
-    description: p.description,
-    type: (p.schema as OpenAPIV3.SchemaObject | undefined)?.type,
-  }));
-  const body = op.requestBody?.content['application/json']?.schema as
-    OpenAPIV3.SchemaObject | undefined;
-  const props = Object.entries(body?.properties ?? {}).map(([name, schema]) => ({
-    name,
-    path: `${at(op)}.requestBody.content['application/json'].schema.properties.${name}`,
-    description: (schema as OpenAPIV3.SchemaObject).description,
-    type: (schema as OpenAPIV3.SchemaObject).type,
-  }));
-  return [...params, ...props];
-}
+const at = operationPath;
 
 /** A rule applied to every operation of the spec. */
 function perOperation(
@@ -69,6 +40,20 @@ function tooLong(what: string, value: string | undefined, max: number): string |
   return `${what} is ${chars(value)} characters; ERNIE allows ${max}`;
 }
 
+/** A rule that an operation's `field` (`operationId`, `summary`, `description`) is short enough. */
+function operationText(
+  field: 'operationId' | 'summary' | 'description',
+  max: number,
+  fix: string,
+): Rule<SpecInput> {
+  const id = field === 'operationId' ? 'ernie/operation-id-length' : `ernie/${field}-length`;
+  const rule = { id, severity: 'error' as const, path: `$.paths.*.*.${field}`, fix };
+  return perOperation(rule, (op) => {
+    const message = tooLong(`the \`${field}\` of \`${op.operationId}\``, op.definition[field], max);
+    return message ? [{ path: `${at(op)}.${field}`, message }] : [];
+  });
+}
+
 export const ERNIE_SPEC_RULES: readonly Rule<SpecInput>[] = [
   {
     id: 'ernie/spec-length',
@@ -87,50 +72,13 @@ export const ERNIE_SPEC_RULES: readonly Rule<SpecInput>[] = [
           ];
     },
   },
-  perOperation(
-    {
-      id: 'ernie/operation-id-length',
-      severity: 'error',
-      path: '$.paths.*.*.operationId',
-      fix: 'shorten the `operationId` to 20 characters',
-    },
-    (op) => {
-      const message = tooLong(`\`operationId\` \`${op.operationId}\``, op.operationId, 20);
-      return message ? [{ path: `${at(op)}.operationId`, message }] : [];
-    },
+  operationText('operationId', 20, 'shorten the `operationId` to 20 characters'),
+  operationText(
+    'summary',
+    50,
+    'shorten the `summary` to 50 characters; details go in `description`',
   ),
-  perOperation(
-    {
-      id: 'ernie/summary-length',
-      severity: 'error',
-      path: '$.paths.*.*.summary',
-      fix: 'shorten the `summary` to 50 characters; details go in `description`',
-    },
-    (op) => {
-      const message = tooLong(
-        `the \`summary\` of \`${op.operationId}\``,
-        op.definition.summary,
-        50,
-      );
-      return message ? [{ path: `${at(op)}.summary`, message }] : [];
-    },
-  ),
-  perOperation(
-    {
-      id: 'ernie/description-length',
-      severity: 'error',
-      path: '$.paths.*.*.description',
-      fix: 'shorten the `description` to 150 characters',
-    },
-    (op) => {
-      const message = tooLong(
-        `the \`description\` of \`${op.operationId}\``,
-        op.definition.description,
-        150,
-      );
-      return message ? [{ path: `${at(op)}.description`, message }] : [];
-    },
-  ),
+  operationText('description', 150, 'shorten the `description` to 150 characters'),
   perParameter(
     {
       id: 'ernie/parameter-name-length',
