@@ -9,11 +9,10 @@ import { serveManifest, WELL_KNOWN_EXAMPLES_PATH } from './serve-manifest';
 
 const logoFile = new URL('../test/fixtures/logo.png', import.meta.url);
 const examples = 'version: 0.0.1\nexamples: []\n';
+const examplesFile = join(mkdtempSync(join(tmpdir(), 'examples-')), 'example.yaml');
+writeFileSync(examplesFile, examples);
 
 function app(examplesPath: string | undefined, withFile = true) {
-  const dir = mkdtempSync(join(tmpdir(), 'examples-'));
-  const examplesFile = join(dir, 'example.yaml');
-  writeFileSync(examplesFile, examples);
   const manifest: PluginManifest = {
     render: () => ({}) as ReturnType<PluginManifest['render']>,
     specPath: '/openapi.yaml',
