@@ -1,15 +1,28 @@
 // The build of every app (`pnpm --filter <app> build`), run from the app's folder.
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
 import { defineConfig } from 'tsup';
+import { specFingerprint, specProblems } from './packages/openapi/src/spec-problems';
 
-// One self-contained file: `@repo/*` packages ship TypeScript source and their npm dependencies
+// The build validates the app's spec and records the SHA-256 of the bytes it validated, so the
+// shipped server can skip loading the validator when its spec is still those bytes (see
+// packages/openapi/src/load-spec.ts). A broken spec fails the build.
+const spec = readFileSync('openapi.yaml', 'utf8');
+const problems = await specProblems(load(spec));
+if (problems.length)
+  throw new Error(`openapi.yaml is not a valid OpenAPI document:\n${problems.join('\n')}`);
+
+// One self-contained output: `@repo/*` packages ship TypeScript source and their npm dependencies
 // are not the app's, so everything is bundled. The banner gives bundled CommonJS code the
-// `require` that ESM output lacks.
+// `require` that ESM output lacks. Code split, so modules loaded on demand stay out of start-up.
 export default defineConfig({
   entry: ['src/server.ts'],
   format: ['esm'],
   platform: 'node',
   target: 'node20',
   noExternal: [/.*/],
+  splitting: true,
+  define: { __VALIDATED_SPECS__: JSON.stringify([specFingerprint(spec)]) },
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },

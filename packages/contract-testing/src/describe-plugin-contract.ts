@@ -42,7 +42,7 @@ export function describePluginContract(name: string, options: ContractOptions): 
       app = await options.createApp();
       manifest = (await get(MANIFEST_PATH)).body as Manifest;
       spec = load((await get(new URL(manifest.api.url).pathname)).text) as OpenApiDocument;
-      operations = listOperations(await dereferenceSpec(spec));
+      operations = listOperations(dereferenceSpec(spec));
     });
 
     it('serves a valid manifest as JSON, every URL absolute and on the requested origin', async () => {

@@ -1,10 +1,6 @@
-export {
-  loadSpec,
-  specProblems,
-  dereferenceSpec,
-  type LoadedSpec,
-  type OpenApiDocument,
-} from './load-spec';
+export { loadSpec, type LoadedSpec, type OpenApiDocument } from './load-spec';
+export { dereferenceSpec } from './dereference';
+export { specProblems, specFingerprint } from './spec-problems';
 export { listOperations, toRouterPath, HTTP_METHODS, type Operation } from './operations';
 export { createAjv, describeError } from './schema-validator';
 export { validateRequest, validInput, type ValidInput } from './validate-request';

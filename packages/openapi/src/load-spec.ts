@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { compileErrors, dereference, validate } from '@readme/openapi-parser';
 import { load } from 'js-yaml';
 import type { OpenAPIV3 } from 'openapi-types';
 import { PLACEHOLDER } from '@repo/http';
+import { dereferenceSpec } from './dereference';
+import { specFingerprint, specProblems } from './spec-problems';
+
+// An app's build (tsup.app.config.ts) validates its spec and defines this as the SHA-256 of the
+// bytes it validated. A shipped server whose spec is still those bytes need not load the
+// validator again: that saves ~35 MiB and most of the start-up time. In development, or if the
+// spec was edited after the build, it is undefined or does not match, and the spec is validated.
+declare const __VALIDATED_SPECS__: readonly string[] | undefined;
+const validatedAtBuild: readonly string[] =
+  typeof __VALIDATED_SPECS__ === 'undefined' ? [] : __VALIDATED_SPECS__;
 
 export type OpenApiDocument = OpenAPIV3.Document;
 
@@ -13,17 +22,6 @@ export interface LoadedSpec {
   text: string;
   /** The parsed document, every `$ref` resolved: what validation and routing read. */
   document: OpenApiDocument;
-}
-
-/**
- * Validates a parsed OpenAPI document with @readme/openapi-parser; resolves to the list of
- * problems, empty when the document is valid.
- */
-export async function specProblems(document: unknown): Promise<string[]> {
-  const result = await validate(structuredClone(document) as OpenApiDocument, {
-    resolve: { external: false },
-  });
-  return result.valid ? [] : [compileErrors(result)];
 }
 
 /**
@@ -40,7 +38,9 @@ export async function loadSpec(file: string | URL): Promise<LoadedSpec> {
   } catch (err) {
     throw new Error(`${name} is not valid YAML: ${(err as Error).message}`, { cause: err });
   }
-  const problems = await specProblems(parsed);
+  const problems = validatedAtBuild.includes(specFingerprint(text))
+    ? []
+    : await specProblems(parsed);
   if (problems.length)
     throw new Error(`${name} is not a valid OpenAPI document:\n${problems.join('\n')}`);
   const spec = parsed as OpenApiDocument;
@@ -51,10 +51,5 @@ export async function loadSpec(file: string | URL): Promise<LoadedSpec> {
       `${name}: \`servers[0].url\` must be ${PLACEHOLDER} so the spec points at this plugin`,
     );
   }
-  return { file: name, text, document: await dereferenceSpec(spec) };
-}
-
-/** A copy of `document` with every internal `$ref` resolved. */
-export async function dereferenceSpec(document: OpenApiDocument): Promise<OpenApiDocument> {
-  return dereference(structuredClone(document), { resolve: { external: false } });
+  return { file: name, text, document: dereferenceSpec(spec) };
 }

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** A server under test, running as its own process. */
+export interface Running {
+  url: string;
+  child: ChildProcess;
+  /** Milliseconds from spawn to the first 200 on the ready path. */
+  startMs: number;
+}
+
+/** A free loopback port (bound, read, released). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Spawns `node args…` with PORT set, and resolves once `readyPath` answers 200; rejects after
+ * `timeoutMs`. Output is kept for the error message.
+ */
+export async function start(
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  timeoutMs = 15_000,
+): Promise<Running> {
+  const port = await freePort();
+  const began = performance.now();
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  while (performance.now() - began < timeoutMs) {
+    if (child.exitCode !== null) break;
+    const ok = await fetch(url + readyPath).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return { url, child, startMs: performance.now() - began };
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${args.join(' ')} did not answer ${readyPath} in time:\n${output}`);
+}
+
+/** Resident set size of a process in MiB (Linux /proc). */
+export function rssMiB(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kib / 1024;
+}
+
+/** Stops a server and waits for it to exit. */
+export async function stop(running: Running): Promise<void> {
+  if (running.child.exitCode !== null) return;
+  const exited = new Promise((r) => running.child.once('exit', r));
+  running.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+  running.child.kill('SIGKILL');
+}

@@ -1,0 +1,98 @@
+import type { Kind } from './apps';
+import type { LoadResult } from './load';
+
+export interface CaseRow {
+  app: string;
+  name: string;
+  kind: Kind;
+  app_: LoadResult;
+  koa: LoadResult;
+  raw: LoadResult;
+}
+
+export interface AppRow {
+  app: string;
+  startMs: number;
+  koaStartMs: number;
+  idleRssMiB: number;
+}
+
+// The targets of issue 7, as ratios from the same run.
+const MIN_RATIO_TO_KOA: Partial<Record<Kind, number>> = {
+  read: 0.8,
+  'plugin-file': 0.9,
+  cached: 0.8,
+};
+export const TARGETS = { p99Ms: 10, startRatio: 1.5, idleRssMiB: 80 };
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+
+/** The verdict on one case: every miss, in words. */
+export function misses(row: CaseRow): string[] {
+  const out: string[] = [];
+  const min = MIN_RATIO_TO_KOA[row.kind];
+  const ratio = row.app_.rps / row.koa.rps;
+  if (min !== undefined && ratio < min) out.push(`${fixed(ratio, 2)}× bare Koa < ${min}×`);
+  if (row.app_.p99 > TARGETS.p99Ms) out.push(`p99 ${row.app_.p99} ms > ${TARGETS.p99Ms} ms`);
+  if (row.app_.errors || row.app_.non2xx)
+    out.push(`${row.app_.errors} errors, ${row.app_.non2xx} non-2xx`);
+  return out;
+}
+
+export function appMisses(row: AppRow): string[] {
+  const out: string[] = [];
+  if (row.startMs > TARGETS.startRatio * row.koaStartMs)
+    out.push(`cold start ${fixed(row.startMs)} ms > ${TARGETS.startRatio}× bare Koa`);
+  if (row.idleRssMiB > TARGETS.idleRssMiB)
+    out.push(`idle RSS ${fixed(row.idleRssMiB)} MiB > ${TARGETS.idleRssMiB} MiB`);
+  return out;
+}
+
+/** A Markdown table, so the README can hold the last run as printed. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const lines = [header, header.map(() => '---'), ...rows.map((r) => r.map(String))];
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+export function caseTable(rows: CaseRow[]): string {
+  return table(
+    [
+      'app',
+      'case',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      '× bare Koa',
+      '× raw node',
+      'bare Koa req/s',
+      'raw req/s',
+      'target',
+    ],
+    rows.map((r) => [
+      r.app,
+      r.name,
+      fixed(r.app_.rps),
+      r.app_.p50,
+      r.app_.p99,
+      fixed(r.app_.rps / r.koa.rps, 2),
+      fixed(r.app_.rps / r.raw.rps, 2),
+      fixed(r.koa.rps),
+      fixed(r.raw.rps),
+      misses(r).join('; ') || 'met',
+    ]),
+  );
+}
+
+export function appTable(rows: AppRow[]): string {
+  return table(
+    ['app', 'cold start ms', 'bare Koa cold start ms', 'ratio', 'idle RSS MiB', 'target'],
+    rows.map((r) => [
+      r.app,
+      fixed(r.startMs),
+      fixed(r.koaStartMs),
+      fixed(r.startMs / r.koaStartMs, 2),
+      fixed(r.idleRssMiB, 1),
+      appMisses(r).join('; ') || 'met',
+    ]),
+  );
+}

@@ -1,0 +1,74 @@
+// `pnpm bench [--quick] [--only <app>] [--json <file>]`: builds the apps, then measures each as
+// shipped against a bare Koa and a raw node:http baseline, all on loopback, bounded in time.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { APPS, GROWTH_SIZES } from './apps';
+import { measureGrowth } from './growth';
+import { measureApp, type Settings } from './measure-app';
+import { appMisses, appTable, caseTable, misses, type AppRow, type CaseRow } from './report';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    json: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const root = new URL('../..', import.meta.url).pathname;
+const settings: Settings = values.quick
+  ? { root, seconds: 1, warmupSeconds: 0, startSamples: 1 }
+  : { root, seconds: 5, warmupSeconds: 1, startSamples: 5 };
+const apps = APPS.filter((app) => !values.only || app.name === values.only);
+
+if (!values['no-build']) {
+  const filters = apps.flatMap((app) => ['--filter', app.name]);
+  const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', ...filters], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`bench on ${machine}, ${settings.seconds} s per case, 32 connections`);
+const caseRows: CaseRow[] = [];
+const appRows: AppRow[] = [];
+for (const app of apps) {
+  const result = await measureApp(app, settings);
+  caseRows.push(...result.cases);
+  appRows.push(result.app);
+}
+const growth =
+  !values.only || values.only === 'todo-noauth'
+    ? await measureGrowth(GROWTH_SIZES, settings)
+    : undefined;
+
+console.log(`\n## Throughput and latency\n\n${caseTable(caseRows)}`);
+console.log(`\n## Cold start and memory\n\n${appTable(appRows)}`);
+if (growth) console.log(`\n## How the todo list's cost grows\n\n${growth.markdown}`);
+const missed = [
+  ...caseRows.flatMap((r) => misses(r).map((m) => `${r.app} · ${r.name}: ${m}`)),
+  ...appRows.flatMap((r) => appMisses(r).map((m) => `${r.app}: ${m}`)),
+];
+console.log(
+  missed.length
+    ? `\nmissed targets:\n${missed.map((m) => `- ${m}`).join('\n')}`
+    : '\nevery target met',
+);
+
+const out = values.json ?? join(root, '.bench-results/bench.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  JSON.stringify(
+    { machine, settings, cases: caseRows, apps: appRows, growth: growth?.rows, missed },
+    null,
+    2,
+  ),
+);
+console.log(`results written to ${out}`);
