@@ -1,7 +1,8 @@
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ERNIE_SPEC_RULES, checkErnieSpec } from './ernie-rules';
-import { dereferenceSpec, type OpenApiDocument } from './load-spec';
+import { dereferenceSpec } from './dereference';
+import type { OpenApiDocument } from './load-spec';
 
 type Op = Record<string, unknown>;
 
