@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MemoryStore } from './memory-store';
+import { RedisStore, type RedisStoreOptions } from './redis-store';
+import { SqliteStore } from './sqlite-store';
+import type { Store } from './store';
+
+/** Which store to open: chosen by configuration, so switching needs no code change. */
+export type StoreConfig =
+  | { kind: 'memory'; now?: () => number }
+  | { kind: 'sqlite'; dataDir: string }
+  | ({ kind: 'redis' } & RedisStoreOptions);
+
+/** The file a SQLite store keeps under its data directory. */
+export const SQLITE_FILE = 'store.sqlite';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads the store configuration from the environment: `REDIS_URL` selects Redis; otherwise SQLite
+ * in `DATA_DIR` (resolved against `baseDir`, default `./data` of the current directory).
+ */
+export function readStoreConfig(env: Env, baseDir = process.cwd()): StoreConfig {
+  const url = env.REDIS_URL?.trim();
+  if (url) {
+    // Checked here so a typo fails at start-up, and the message never repeats a password.
+    if (!/^rediss?:\/\//.test(url)) {
+      throw new Error('`REDIS_URL` must start with redis:// or rediss://');
+    }
+    return { kind: 'redis', url };
+  }
+  return { kind: 'sqlite', dataDir: resolve(baseDir, env.DATA_DIR?.trim() || 'data') };
+}
+
+/**
+ * Opens the store `config` names: a SQLite file is created (with its folder) when missing, and
+ * Redis is connected. Rejects when that is impossible, never exposing a Redis password.
+ * @example
+ * const store = await openStore(readStoreConfig(process.env));
+ * await store.listAppend('todo-noauth:todos:ann', 'buy milk');
+ */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  switch (config.kind) {
+    case 'memory':
+      return new MemoryStore({ now: config.now });
+    case 'sqlite':
+      mkdirSync(config.dataDir, { recursive: true });
+      return new SqliteStore({ file: join(config.dataDir, SQLITE_FILE) });
+    case 'redis':
+      return RedisStore.connect(config);
+    default:
+      throw new TypeError('`config.kind` must be memory, sqlite or redis');
+  }
+}

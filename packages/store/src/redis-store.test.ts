@@ -1,0 +1,89 @@
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeStoreConformance } from '../test/conformance/index';
+import { freePort, startRedisServer, type RedisServer } from '../test/redis-server';
+import { openStore, readStoreConfig } from './open-store';
+import { RedisStore } from './redis-store';
+
+// Redis runs in this test's own server; when redis-server is missing, this hook fails every test
+// below with a message that says so: the Redis tests never pass by being skipped.
+let server: RedisServer | undefined;
+beforeAll(async () => {
+  server = await startRedisServer();
+}, 15_000);
+afterAll(async () => server?.stop());
+
+const serverUrl = () => {
+  if (!server) throw new Error('redis-server did not start; see the error of the first hook');
+  return server.url;
+};
+const connect = () => RedisStore.connect({ url: serverUrl(), onError: () => {} });
+
+describeStoreConformance('RedisStore', {
+  open: async () => {
+    const admin = new Redis(serverUrl());
+    await admin.flushall();
+    admin.disconnect();
+    return connect();
+  },
+  openPeer: connect,
+  // Redis expires keys by its own clock: the TTL tests wait for real.
+  advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ttlMs: 400,
+});
+
+describe('RedisStore', () => {
+  it('is what openStore opens when REDIS_URL is set', async () => {
+    const store = await openStore(readStoreConfig({ REDIS_URL: serverUrl(), DATA_DIR: 'unused' }));
+    expect(store).toBeInstanceOf(RedisStore);
+    await store.close();
+  });
+
+  it('rejects a server that is not there, in bounded time, without the password', async () => {
+    const url = `redis://user:s3cret-pass@127.0.0.1:${await freePort()}`;
+    const errors: Error[] = [];
+    const attempt = RedisStore.connect({
+      url,
+      connectTimeoutMs: 1000,
+      onError: (e) => errors.push(e),
+    });
+    const error = (await attempt.catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/cannot connect to Redis: connect ECONNREFUSED 127.0.0.1/);
+    for (const message of [error.message, ...errors.map((e) => e.message)]) {
+      expect(message).not.toContain('s3cret-pass');
+    }
+  });
+
+  it('rejects a server that accepts the connection but never answers, in bounded time', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const url = `redis://127.0.0.1:${port}`;
+    const options = { url, connectTimeoutMs: 500, commandTimeoutMs: 500, onError: () => {} };
+    await expect(RedisStore.connect(options)).rejects.toThrow(
+      /cannot connect to Redis: .*timed out/i,
+    );
+    silent.close();
+  }, 15_000);
+
+  it('rejects a wrong password with the server error, not the password', async () => {
+    const url = serverUrl().replace('redis://', 'redis://nobody:wrong-pass@');
+    const error = (await RedisStore.connect({ url, onError: () => {} }).catch((e) => e)) as Error;
+    expect(error.message).toMatch(/cannot connect to Redis: WRONGPASS/);
+    expect(error.message).not.toContain('wrong-pass');
+  });
+
+  it('rejects a command instead of hanging once the server is gone', async () => {
+    const own = await startRedisServer();
+    const store = await RedisStore.connect({
+      url: own.url,
+      commandTimeoutMs: 500,
+      onError: () => {},
+    });
+    await store.put('k', 'v');
+    await own.stop();
+    await expect(store.get('k')).rejects.toThrow();
+    await store.close();
+  }, 10_000);
+});
