@@ -6,16 +6,17 @@ import { freePort, startRedisServer, type RedisServer } from '../test/redis-serv
 import { openStore, readStoreConfig } from './open-store';
 import { RedisStore } from './redis-store';
 
-// Redis runs in this test's own server; when redis-server is missing, this hook fails every test
-// below with a message that says so: the Redis tests never pass by being skipped.
+// Redis runs in this test's own server. When redis-server is missing, every test that needs it
+// fails with the reason (a failing hook would report them as skipped): they never pass unrun.
 let server: RedisServer | undefined;
+let startError: unknown;
 beforeAll(async () => {
-  server = await startRedisServer();
+  server = await startRedisServer().catch((error: unknown) => void (startError = error));
 }, 15_000);
 afterAll(async () => server?.stop());
 
 const serverUrl = () => {
-  if (!server) throw new Error('redis-server did not start; see the error of the first hook');
+  if (!server) throw startError ?? new Error('redis-server has not started');
   return server.url;
 };
 const connect = () => RedisStore.connect({ url: serverUrl(), onError: () => {} });
