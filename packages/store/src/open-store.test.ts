@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,13 +45,14 @@ describe('openStore', () => {
     await store.close();
   });
 
-  it('creates the data directory and the SQLite file in it', async () => {
+  it('creates the data directory, for its owner only, and the SQLite file in it', async () => {
     const dataDir = join(dir, 'nested', 'data');
     const store = await openStore({ kind: 'sqlite', dataDir });
     expect(store).toBeInstanceOf(SqliteStore);
     await store.listAppend('todos:ann', 'milk');
     await store.close();
     expect(existsSync(join(dataDir, SQLITE_FILE))).toBe(true);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     const again = await openStore(readStoreConfig({ DATA_DIR: dataDir }));
     expect(await again.listItems('todos:ann')).toEqual(['milk']);
     await again.close();

@@ -44,7 +44,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     case 'memory':
       return new MemoryStore({ now: config.now });
     case 'sqlite':
-      mkdirSync(config.dataDir, { recursive: true });
+      // Owner-only: the file holds users' data and OAuth state.
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       return new SqliteStore({ file: join(config.dataDir, SQLITE_FILE) });
     case 'redis':
       return RedisStore.connect(config);

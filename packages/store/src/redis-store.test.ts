@@ -75,6 +75,17 @@ describe('RedisStore', () => {
     expect(error.message).not.toContain('wrong-pass');
   });
 
+  it('reconnects by itself when the server comes back', async () => {
+    const first = await startRedisServer();
+    const store = await RedisStore.connect({ url: first.url, onError: () => {} });
+    await first.stop();
+    const again = await startRedisServer(Number(new URL(first.url).port));
+    await store.put('k', 'after the restart');
+    expect(await store.get('k')).toBe('after the restart');
+    await store.close();
+    await again.stop();
+  }, 20_000);
+
   it('rejects a command instead of hanging once the server is gone', async () => {
     const own = await startRedisServer();
     const store = await RedisStore.connect({

@@ -20,9 +20,12 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** Starts `redis-server`; rejects with a clear message when it is not installed or not ready in 10 s. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/**
+ * Starts `redis-server` on `port` (default: a free one); rejects with a clear message when it is
+ * not installed or not ready in 10 s.
+ */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
