@@ -1,24 +1,13 @@
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../test/conformance/index';
-import { freePort, startRedisServer, type RedisServer } from '../test/redis-server';
+import { useRedisServer } from '../test/redis-fixture';
+import { freePort, startRedisServer } from '../test/redis-server';
 import { openStore, readStoreConfig } from './open-store';
 import { RedisStore } from './redis-store';
 
-// Redis runs in this test's own server. When redis-server is missing, every test that needs it
-// fails with the reason (a failing hook would report them as skipped): they never pass unrun.
-let server: RedisServer | undefined;
-let startError: unknown;
-beforeAll(async () => {
-  server = await startRedisServer().catch((error: unknown) => void (startError = error));
-}, 15_000);
-afterAll(async () => server?.stop());
-
-const serverUrl = () => {
-  if (!server) throw startError ?? new Error('redis-server has not started');
-  return server.url;
-};
+const serverUrl = useRedisServer();
 const connect = () => RedisStore.connect({ url: serverUrl(), onError: () => {} });
 
 describeStoreConformance('RedisStore', {
