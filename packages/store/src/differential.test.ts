@@ -39,7 +39,7 @@ describe('on any sequence of calls, a durable store answers as MemoryStore does'
     let files = 0;
     await agreesWithMemory(
       async () => new SqliteStore({ file: join(dir, `${++files}.sqlite`) }),
-      150,
+      300,
     );
   }, 60_000);
 
