@@ -33,7 +33,7 @@ describe('readStoreConfig', () => {
 
   it('rejects a REDIS_URL that is not a redis:// URL, without repeating it', () => {
     const read = () => readStoreConfig({ REDIS_URL: 'http://user:hunter2@example.com' });
-    expect(read).toThrow(/`REDIS_URL` must start with redis:\/\/ or rediss:\/\//);
+    expect(read).toThrow(/`REDIS_URL`: the Redis URL must start with redis:\/\/ or rediss:\/\//);
     expect(read).not.toThrow(/hunter2/);
   });
 });

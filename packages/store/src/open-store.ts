@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MemoryStore } from './memory-store';
 import { RedisStore, type RedisStoreOptions } from './redis-store';
+import { parseRedisUrl } from './redis-url';
 import { SqliteStore } from './sqlite-store';
 import type { Store } from './store';
 
@@ -23,9 +24,11 @@ type Env = Record<string, string | undefined>;
 export function readStoreConfig(env: Env, baseDir = process.cwd()): StoreConfig {
   const url = env.REDIS_URL?.trim();
   if (url) {
-    // Checked here so a typo fails at start-up, and the message never repeats a password.
-    if (!/^rediss?:\/\//.test(url)) {
-      throw new Error('`REDIS_URL` must start with redis:// or rediss://');
+    // Checked here so a typo fails at start-up; the message never repeats a password.
+    try {
+      parseRedisUrl(url);
+    } catch (error) {
+      throw new TypeError(`\`REDIS_URL\`: ${(error as Error).message}`);
     }
     return { kind: 'redis', url };
   }

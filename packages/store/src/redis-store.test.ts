@@ -57,6 +57,17 @@ describe('RedisStore', () => {
     silent.close();
   }, 15_000);
 
+  it('rejects a malformed URL before connecting, and no warning repeats it', async () => {
+    const warnings: string[] = [];
+    const hear = (warning: Error) => warnings.push(String(warning));
+    process.on('warning', hear);
+    const url = 'redis://user:hunter2@127.0.0.1:notaport';
+    await expect(RedisStore.connect({ url })).rejects.toThrow(/the Redis URL is not a valid URL/);
+    await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on a later tick
+    process.off('warning', hear);
+    expect(warnings.join('\n')).not.toContain('hunter2');
+  });
+
   it('rejects a wrong password with the server error, not the password', async () => {
     const url = serverUrl().replace('redis://', 'redis://nobody:wrong-pass@');
     const error = (await RedisStore.connect({ url, onError: () => {} }).catch((e) => e)) as Error;

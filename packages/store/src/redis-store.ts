@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { LIST_REMOVE_AT, SET_ADD } from './redis-scripts';
+import { parseRedisUrl } from './redis-url';
 import type { PutOptions, Store } from './store';
 import { assertIndexType, assertKey, assertValue, closedError, isIndex, ttlOf } from './validate';
 
@@ -39,11 +40,15 @@ export class RedisStore implements Store {
     this.#redis = redis;
   }
 
-  /** Connects to `url`; rejects (without the URL, which may hold a password) when it cannot. */
+  /**
+   * Connects to `url`; rejects (without the URL, which may hold a password) when it cannot, and
+   * with a `TypeError` when the URL is malformed.
+   */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
     const { url, connectTimeoutMs = 5000, commandTimeoutMs = 5000 } = options;
     const onError = options.onError ?? ((e) => console.warn(`store: redis: ${e.message}`));
-    const redis = new Redis(url, {
+    const redis = new Redis({
+      ...parseRedisUrl(url),
       lazyConnect: true,
       connectTimeout: connectTimeoutMs,
       commandTimeout: commandTimeoutMs,
