@@ -28,7 +28,8 @@ export function readStoreConfig(env: Env, baseDir = process.cwd()): StoreConfig 
     try {
       parseRedisUrl(url);
     } catch (error) {
-      throw new TypeError(`\`REDIS_URL\`: ${(error as Error).message}`);
+      // The cause is parseRedisUrl's own error, which never holds the URL either.
+      throw new TypeError(`\`REDIS_URL\`: ${(error as Error).message}`, { cause: error });
     }
     return { kind: 'redis', url };
   }
