@@ -2,5 +2,6 @@ export type { PutOptions, Store } from './store';
 export { MAX_KEY_LENGTH } from './validate';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite-store';
-export { RedisStore, type RedisStoreOptions } from './redis-store';
+export { RedisStore } from './redis-store';
+export type { RedisStoreOptions } from './redis-connect';
 export { openStore, readStoreConfig, SQLITE_FILE, type StoreConfig } from './open-store';

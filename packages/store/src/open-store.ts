@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MemoryStore } from './memory-store';
-import { RedisStore, type RedisStoreOptions } from './redis-store';
+import type { RedisStoreOptions } from './redis-connect';
+import { RedisStore } from './redis-store';
 import { parseRedisUrl } from './redis-url';
 import { SqliteStore } from './sqlite-store';
 import type { Store } from './store';

@@ -1,26 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { LIST_REMOVE_AT, SET_ADD } from './redis-scripts';
-import { parseRedisUrl } from './redis-url';
+import { connectRedis, type RedisStoreOptions, type ScriptedRedis } from './redis-connect';
 import type { PutOptions, Store } from './store';
 import { assertIndexType, assertKey, assertValue, closedError, isIndex, ttlOf } from './validate';
-
-/** Options of a `RedisStore`. */
-export interface RedisStoreOptions {
-  /** `redis://[user:password@]host:port/db` (or `rediss://` for TLS). Never logged. */
-  url: string;
-  /** How long connecting may take, in ms (default 5000). */
-  connectTimeoutMs?: number;
-  /** How long any command may take before it rejects, in ms (default 5000). */
-  commandTimeoutMs?: number;
-  /** Hears connection errors (their message only names host and port); default: `console.warn`. */
-  onError?: (error: Error) => void;
-}
-
-interface ScriptedRedis extends Redis {
-  listRemoveAt(key: string, index: number, marker: string): Promise<string | null>;
-  setAdd(key: string, member: string): Promise<number>;
-}
 
 // Lists, sets and values live under their own prefix, so the three key spaces never meet (and a
 // list key can never be read as a value, which Redis would answer with WRONGTYPE).
@@ -40,39 +21,9 @@ export class RedisStore implements Store {
     this.#redis = redis;
   }
 
-  /**
-   * Connects to `url`; rejects (without the URL, which may hold a password) when it cannot, and
-   * with a `TypeError` when the URL is malformed.
-   */
+  /** Connects to `options.url`; see `connectRedis` for how it fails. */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
-    const { url, connectTimeoutMs = 5000, commandTimeoutMs = 5000 } = options;
-    const onError = options.onError ?? ((e) => console.warn(`store: redis: ${e.message}`));
-    const redis = new Redis({
-      ...parseRedisUrl(url),
-      lazyConnect: true,
-      connectTimeout: connectTimeoutMs,
-      commandTimeout: commandTimeoutMs,
-      maxRetriesPerRequest: 2,
-      scripts: {
-        listRemoveAt: { numberOfKeys: 1, lua: LIST_REMOVE_AT },
-        setAdd: { numberOfKeys: 1, lua: SET_ADD },
-      },
-    }) as ScriptedRedis;
-    let cause: Error | undefined;
-    redis.on('error', (error: Error) => onError((cause = error)));
-    try {
-      // ioredis keeps retrying a first connection that fails; give up after one, bounded in time.
-      redis.options.retryStrategy = () => null;
-      await redis.connect();
-      redis.options.retryStrategy = (attempt) => Math.min(attempt * 100, 2000);
-    } catch (error) {
-      redis.disconnect();
-      // ioredis rejects with "Connection is closed"; the error event before it says why.
-      throw new Error(`cannot connect to Redis: ${(cause ?? (error as Error)).message}`, {
-        cause: error,
-      });
-    }
-    return new RedisStore(redis);
+    return new RedisStore(await connectRedis(options));
   }
 
   async listAppend(key: string, value: string): Promise<number> {
