@@ -4,4 +4,10 @@ export { MemoryStore, type MemoryStoreOptions } from './memory-store';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite-store';
 export { RedisStore } from './redis-store';
 export type { RedisStoreOptions } from './redis-connect';
-export { openStore, readStoreConfig, SQLITE_FILE, type StoreConfig } from './open-store';
+export {
+  describeStore,
+  openStore,
+  readStoreConfig,
+  SQLITE_FILE,
+  type StoreConfig,
+} from './open-store';

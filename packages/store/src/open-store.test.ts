@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from './memory-store';
-import { openStore, readStoreConfig, SQLITE_FILE, type StoreConfig } from './open-store';
+import {
+  describeStore,
+  openStore,
+  readStoreConfig,
+  SQLITE_FILE,
+  type StoreConfig,
+} from './open-store';
 import { SqliteStore } from './sqlite-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'store-open-'));
@@ -62,5 +68,17 @@ describe('openStore', () => {
     await expect(openStore({ kind: 'mongo' } as unknown as StoreConfig)).rejects.toThrow(
       /`config.kind` must be memory, sqlite or redis/,
     );
+  });
+});
+
+describe('describeStore', () => {
+  it('names the file or server, never the Redis credentials', () => {
+    expect(describeStore({ kind: 'sqlite', dataDir: '/srv/app/data' })).toBe(
+      'SQLite file /srv/app/data/store.sqlite',
+    );
+    expect(
+      describeStore({ kind: 'redis', url: 'rediss://app:hunter2@cache.internal:6380/2' }),
+    ).toBe('Redis at cache.internal:6380/2 (TLS)');
+    expect(describeStore({ kind: 'memory' })).toMatch(/memory/);
   });
 });

@@ -58,3 +58,17 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       throw new TypeError('`config.kind` must be memory, sqlite or redis');
   }
 }
+
+/** Where `config` keeps data, for a start-up log line: never a Redis user or password. */
+export function describeStore(config: StoreConfig): string {
+  switch (config.kind) {
+    case 'memory':
+      return 'in memory (lost on exit)';
+    case 'sqlite':
+      return `SQLite file ${join(config.dataDir, SQLITE_FILE)}`;
+    case 'redis': {
+      const { host, port, db, tls } = parseRedisUrl(config.url);
+      return `Redis at ${host}:${port}/${db}${tls ? ' (TLS)' : ''}`;
+    }
+  }
+}
