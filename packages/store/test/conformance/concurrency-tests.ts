@@ -52,6 +52,15 @@ export function concurrencyTests(harness: Harness) {
       expect(await all[0]!.setMembers('words:busy')).toEqual(['apple']);
     });
 
+    it('lets calls already made finish when closed, for a clean shutdown', async () => {
+      const [store, peer] = await stores.openAll();
+      const appends = range(100).map((i) => store!.listAppend('todos:closing', `item ${i}`));
+      await store!.close();
+      expect((await Promise.all(appends)).sort((a, b) => a - b)).toEqual(range(100));
+      // Where data is shared, the writes are there for the next process too.
+      if (peer) expect(await peer.listItems('todos:closing')).toHaveLength(100);
+    });
+
     it('keeps every member of 300 concurrent adds of different words', async () => {
       const all = await stores.openAll();
       const words = range(300).map((i) => `word ${i}`);
