@@ -1,6 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { describeStoreConformance } from '../test/conformance/index';
 import { useRedisServer } from '../test/redis-fixture';
 import { freePort, startRedisServer } from '../test/redis-server';
@@ -8,6 +8,12 @@ import { openStore, readStoreConfig } from './open-store';
 import { RedisStore } from './redis-store';
 
 const serverUrl = useRedisServer();
+// A server of one test's own, stopped when the test ends even if it fails.
+const ownServer = async (port?: number) => {
+  const server = await startRedisServer(port);
+  onTestFinished(() => server.stop());
+  return server;
+};
 const connect = () => RedisStore.connect({ url: serverUrl(), onError: () => {} });
 
 describeStoreConformance('RedisStore', {
@@ -78,26 +84,25 @@ describe('RedisStore', () => {
   });
 
   it('reconnects by itself when the server comes back', async () => {
-    const first = await startRedisServer();
+    const first = await ownServer();
     const store = await RedisStore.connect({ url: first.url, onError: () => {} });
+    onTestFinished(() => store.close());
     await first.stop();
-    const again = await startRedisServer(Number(new URL(first.url).port));
+    await ownServer(Number(new URL(first.url).port));
     await store.put('k', 'after the restart');
     expect(await store.get('k')).toBe('after the restart');
-    await store.close();
-    await again.stop();
   }, 20_000);
 
   it('rejects a command instead of hanging once the server is gone', async () => {
-    const own = await startRedisServer();
+    const own = await ownServer();
     const store = await RedisStore.connect({
       url: own.url,
       commandTimeoutMs: 500,
       onError: () => {},
     });
+    onTestFinished(() => store.close());
     await store.put('k', 'v');
     await own.stop();
     await expect(store.get('k')).rejects.toThrow();
-    await store.close();
   }, 10_000);
 });
