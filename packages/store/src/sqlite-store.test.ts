@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeStoreConformance } from '../test/conformance/index';
+import { fakeClock } from '../test/fake-clock';
+import { SqliteStore } from './sqlite-store';
+
+const dir = mkdtempSync(join(tmpdir(), 'store-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const nextFile = () => join(dir, `test-${++files}.sqlite`);
+
+const clock = fakeClock();
+let file = nextFile();
+describeStoreConformance('SqliteStore', {
+  open: async () => new SqliteStore({ file: (file = nextFile()), now: clock.now }),
+  // A second connection to the same file, as a second process would have.
+  openPeer: async () => new SqliteStore({ file, now: clock.now }),
+  advance: clock.advance,
+  ttlMs: 60_000,
+});
+
+describe('SqliteStore', () => {
+  it('keeps its data when closed and opened again', async () => {
+    const path = nextFile();
+    const first = new SqliteStore({ file: path });
+    await first.listAppend('todos:ann', 'milk');
+    await first.setAdd('words:ann', 'apple');
+    await first.put('token:t', 'ann');
+    await first.close();
+    const again = new SqliteStore({ file: path });
+    expect(await again.listItems('todos:ann')).toEqual(['milk']);
+    expect(await again.setMembers('words:ann')).toEqual(['apple']);
+    expect(await again.get('token:t')).toBe('ann');
+    await again.close();
+  });
+
+  it('leaves the file in WAL mode', async () => {
+    const path = nextFile();
+    await new SqliteStore({ file: path }).close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('drops expired values on later writes, so unread keys cannot pile up', async () => {
+    const path = nextFile();
+    const { now, advance } = fakeClock();
+    const store = new SqliteStore({ file: path, now });
+    for (let i = 0; i < 10; i++) await store.put(`cache:${i}`, 'x', { ttlMs: 1000 });
+    await advance(1000);
+    await store.put('cache:fresh', 'y', { ttlMs: 1000 });
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare('SELECT key FROM kv').pluck().all()).toEqual(['cache:fresh']);
+    raw.close();
+  });
+
+  it('refuses a file written by a newer schema, naming the versions', () => {
+    const path = nextFile();
+    const raw = new Database(path);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => new SqliteStore({ file: path })).toThrow(/schema 99; this code knows 1/);
+  });
+
+  it('throws a clear error when the folder does not exist', () => {
+    expect(() => new SqliteStore({ file: join(dir, 'missing', 'x.sqlite') })).toThrow(/directory/);
+  });
+});

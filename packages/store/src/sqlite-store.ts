@@ -1,0 +1,148 @@
+import Database from 'better-sqlite3';
+import { prepareDatabase } from './sqlite-schema';
+import type { PutOptions, Store } from './store';
+import { assertIndexType, assertKey, assertValue, closedError, isIndex, ttlOf } from './validate';
+
+/** Options of a `SqliteStore`. */
+export interface SqliteStoreOptions {
+  /** The database file; created, with its tables, when missing. Its folder must exist. */
+  file: string;
+  /** The clock TTLs are measured against, in milliseconds; tests pass a fake one. */
+  now?: () => number;
+  /** How long a write waits for another connection's transaction, in ms (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * A `Store` in an embedded SQLite file (WAL, `synchronous=FULL`): each write is one transaction,
+ * committed and fsynced before its promise resolves. Several connections, in one process or many,
+ * may share the file.
+ */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #now: () => number;
+  readonly #sql;
+  #closed = false;
+
+  constructor({ file, now = Date.now, busyTimeoutMs = 5000 }: SqliteStoreOptions) {
+    this.#db = new Database(file, { timeout: busyTimeoutMs });
+    this.#now = now;
+    try {
+      prepareDatabase(this.#db);
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+    const s = (sql: string) => this.#db.prepare(sql);
+    this.#sql = {
+      append: s('INSERT INTO list_items (key, value) VALUES (?, ?)'),
+      count: s('SELECT count(*) FROM list_items WHERE key = ?').pluck(),
+      items: s('SELECT value FROM list_items WHERE key = ? ORDER BY seq').pluck(),
+      at: s('SELECT seq, value FROM list_items WHERE key = ? ORDER BY seq LIMIT 1 OFFSET ?'),
+      removeSeq: s('DELETE FROM list_items WHERE seq = ?'),
+      add: s('INSERT OR IGNORE INTO set_members (key, member) VALUES (?, ?)'),
+      remove: s('DELETE FROM set_members WHERE key = ? AND member = ?'),
+      members: s('SELECT member FROM set_members WHERE key = ? ORDER BY seq').pluck(),
+      put: s('INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)'),
+      purge: s('DELETE FROM kv WHERE expires_at <= ?'),
+      get: s(
+        'SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)',
+      ).pluck(),
+      delete: s('DELETE FROM kv WHERE key = ?'),
+    };
+  }
+
+  async listAppend(key: string, value: string): Promise<number> {
+    this.#check(key);
+    assertValue(value);
+    return this.#write(() => {
+      this.#sql.append.run(key, value);
+      return (this.#sql.count.get(key) as number) - 1;
+    });
+  }
+
+  async listItems(key: string): Promise<string[]> {
+    this.#check(key);
+    return this.#sql.items.all(key) as string[];
+  }
+
+  async listRemoveAt(key: string, index: number): Promise<string | undefined> {
+    this.#check(key);
+    assertIndexType(index);
+    if (!isIndex(index)) return undefined;
+    return this.#write(() => {
+      const row = this.#sql.at.get(key, index) as { seq: number; value: string } | undefined;
+      if (row) this.#sql.removeSeq.run(row.seq);
+      return row?.value;
+    });
+  }
+
+  async setAdd(key: string, member: string): Promise<boolean> {
+    this.#check(key);
+    assertValue(member, 'member');
+    return this.#write(() => this.#sql.add.run(key, member).changes === 1);
+  }
+
+  async setRemove(key: string, member: string): Promise<boolean> {
+    this.#check(key);
+    assertValue(member, 'member');
+    return this.#write(() => this.#sql.remove.run(key, member).changes === 1);
+  }
+
+  async setMembers(key: string): Promise<string[]> {
+    this.#check(key);
+    return this.#sql.members.all(key) as string[];
+  }
+
+  async put(key: string, value: string, options?: PutOptions): Promise<void> {
+    this.#check(key);
+    assertValue(value);
+    const ttlMs = ttlOf(options);
+    const now = this.#now();
+    this.#write(() => {
+      // Expired rows are dropped here too, so keys that are never read again cannot pile up.
+      this.#sql.purge.run(now);
+      this.#sql.put.run(key, value, ttlMs === undefined ? null : now + ttlMs);
+    });
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    this.#check(key);
+    return this.#sql.get.get(key, this.#now()) as string | undefined;
+  }
+
+  async take(key: string): Promise<string | undefined> {
+    this.#check(key);
+    return this.#write(() => {
+      const value = this.#sql.get.get(key, this.#now()) as string | undefined;
+      this.#sql.delete.run(key);
+      return value;
+    });
+  }
+
+  async delete(key: string): Promise<boolean> {
+    this.#check(key);
+    return this.#write(() => {
+      const live = this.#sql.get.get(key, this.#now()) !== undefined;
+      this.#sql.delete.run(key);
+      return live;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  #check(key: unknown): asserts key is string {
+    if (this.#closed) throw closedError();
+    assertKey(key);
+  }
+
+  // IMMEDIATE takes the write lock before the first read, so a read-then-write cannot be
+  // interleaved with another connection's write (a DEFERRED one would fail with SQLITE_BUSY).
+  #write<T>(work: () => T): T {
+    return this.#db.transaction(work).immediate();
+  }
+}

@@ -1,0 +1,43 @@
+/** How long a value lives: `ttlMs` milliseconds from the write, or forever when it is left out. */
+export interface PutOptions {
+  ttlMs?: number;
+}
+
+/**
+ * Where an app's state lives: ordered lists, ordered sets and values that may expire, each under a
+ * string key. Every method is async and atomic; a write has taken effect (and, on a durable
+ * implementation, is durable) once its promise resolves. Lists, sets and values are three separate
+ * key spaces: the list `a` and the value `a` are unrelated. Bad arguments reject with a `TypeError`
+ * that names the argument.
+ */
+export interface Store {
+  /** Appends `value` to the list at `key` and resolves to its 0-based index. */
+  listAppend(key: string, value: string): Promise<number>;
+  /** The list at `key`, oldest first; an empty array for a key never written. */
+  listItems(key: string): Promise<string[]>;
+  /**
+   * Removes the item at `index` (the items after it shift down) and resolves to it, or to
+   * `undefined` when there is none: an unknown key, or an index that is negative, not an integer or
+   * past the end.
+   */
+  listRemoveAt(key: string, index: number): Promise<string | undefined>;
+
+  /** Adds `member` to the set at `key`; resolves to `true` if it was not there before. */
+  setAdd(key: string, member: string): Promise<boolean>;
+  /** Removes `member` from the set at `key`; resolves to `true` if it was there. */
+  setRemove(key: string, member: string): Promise<boolean>;
+  /** The members of the set at `key` in the order they were added; empty for an unknown key. */
+  setMembers(key: string): Promise<string[]>;
+
+  /** Stores `value` at `key`, replacing any value and any expiry it had. */
+  put(key: string, value: string, options?: PutOptions): Promise<void>;
+  /** The value at `key`, or `undefined` when there is none or it has expired. */
+  get(key: string): Promise<string | undefined>;
+  /** Gets and deletes the value at `key` in one step: of many concurrent calls, one gets it. */
+  take(key: string): Promise<string | undefined>;
+  /** Deletes the value at `key`; resolves to `true` if there was a live one. */
+  delete(key: string): Promise<boolean>;
+
+  /** Releases the connection or file; later calls reject. Calling it twice is harmless. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { storesFor, type Harness } from './harness';
+
+/** Two stores on the same data (two connections, two clients) see each other's writes. */
+export function peerTests(harness: Harness) {
+  describe('two stores on the same data', () => {
+    const stores = storesFor(harness);
+
+    it('shares lists, sets and values both ways', async () => {
+      const [one, two] = await stores.openAll();
+      expect(two, 'this harness must open a peer').toBeDefined();
+      await one!.listAppend('todos:ann', 'from one');
+      expect(await two!.listAppend('todos:ann', 'from two')).toBe(1);
+      expect(await one!.listItems('todos:ann')).toEqual(['from one', 'from two']);
+      expect(await two!.listRemoveAt('todos:ann', 0)).toBe('from one');
+      expect(await one!.listItems('todos:ann')).toEqual(['from two']);
+
+      expect(await one!.setAdd('words:ann', 'apple')).toBe(true);
+      expect(await two!.setAdd('words:ann', 'apple')).toBe(false);
+      expect(await two!.setMembers('words:ann')).toEqual(['apple']);
+
+      await one!.put('token:t', 'ann', { ttlMs: 60_000 });
+      expect(await two!.get('token:t')).toBe('ann');
+      expect(await two!.delete('token:t')).toBe(true);
+      expect(await one!.get('token:t')).toBeUndefined();
+    });
+
+    it('redeems a code issued through one store through the other, once', async () => {
+      const [one, two] = await stores.openAll();
+      await one!.put('code:abc', 'ann', { ttlMs: 60_000 });
+      expect(await two!.take('code:abc')).toBe('ann');
+      expect(await one!.take('code:abc')).toBeUndefined();
+    });
+  });
+}
