@@ -7,5 +7,17 @@ export {
   type ManifestAuth,
 } from './manifest-schema';
 export { loadManifest, type PluginManifest, type LoadManifestOptions } from './load-manifest';
-export { serveManifest, MANIFEST_PATH, type ServeManifestOptions } from './serve-manifest';
+export {
+  serveManifest,
+  MANIFEST_PATH,
+  WELL_KNOWN_EXAMPLES_PATH,
+  type ServeManifestOptions,
+} from './serve-manifest';
 export { pngSize } from './png';
+export {
+  ERNIE_MANIFEST_RULES,
+  checkErnieManifest,
+  charCount,
+  type ManifestInput,
+} from './ernie-rules';
+export { checkRules, type Rule, type RuleFinding, type RuleSeverity } from './rules';

@@ -5,6 +5,8 @@ import type { PluginManifest } from './load-manifest';
 import { pngSize } from './png';
 
 export const MANIFEST_PATH = '/.well-known/ai-plugin.json';
+/** Where ERNIE Bot also looks for a plugin's examples file. */
+export const WELL_KNOWN_EXAMPLES_PATH = '/.well-known/example.yaml';
 
 export interface ServeManifestOptions {
   manifest: PluginManifest;
@@ -12,11 +14,17 @@ export interface ServeManifestOptions {
   logoFile: string | URL;
   /** The configured public base URL; without it the origin comes from the request. */
   publicBaseUrl?: string | undefined;
+  /**
+   * ERNIE Bot's example.yaml, read once here and served as written at the manifest's
+   * `examples.url` path and at `/.well-known/example.yaml`.
+   */
+  examplesFile?: string | URL;
 }
 
 /**
- * Serves `/.well-known/ai-plugin.json` (rendered once per origin) and the logo at the path the
- * manifest names. Throws at construction when the logo is not a PNG.
+ * Serves `/.well-known/ai-plugin.json` (rendered once per origin), the logo at the path the
+ * manifest names and, when given, the examples file. Throws at construction when the logo is not
+ * a PNG or a file cannot be read.
  * @example app.use(serveManifest({ manifest, logoFile: new URL('../logo.png', import.meta.url) }))
  */
 export function serveManifest(options: ServeManifestOptions) {
@@ -24,6 +32,8 @@ export function serveManifest(options: ServeManifestOptions) {
   const logo = readFileSync(options.logoFile);
   if (!pngSize(logo)) throw new Error(`${String(options.logoFile)} is not a PNG file`);
   const rendered = perOrigin((origin) => JSON.stringify(manifest.render(origin)));
+  const examples = options.examplesFile && readFileSync(options.examplesFile, 'utf8');
+  const examplesPaths = new Set([manifest.examplesPath, WELL_KNOWN_EXAMPLES_PATH]);
 
   return async function serveManifest(ctx: Context, next: Next) {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
@@ -34,6 +44,9 @@ export function serveManifest(options: ServeManifestOptions) {
       ctx.type = 'image/png';
       ctx.set('Cache-Control', 'public, max-age=86400');
       ctx.body = logo;
+    } else if (examples && examplesPaths.has(ctx.path)) {
+      ctx.type = 'text/yaml';
+      ctx.body = examples;
     } else {
       return next();
     }

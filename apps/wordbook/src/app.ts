@@ -1,0 +1,53 @@
+import Koa from 'koa';
+import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
+import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
+import { loadManifest, serveManifest } from '@repo/manifest';
+import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { deleteBodyAsQuery } from './delete-body-as-query';
+import { MemoryWordStore } from './memory-word-store';
+import { loadPrompt } from './prompt';
+import type { Random } from './sample-words';
+import { wordbookHandlers } from './wordbook-handlers';
+import type { WordStore } from './word-store';
+
+export interface AppOptions {
+  store?: WordStore;
+  /** `Math.random` unless given: tests pass a fixed sequence. */
+  random?: Random;
+  publicBaseUrl?: string | undefined;
+  trustProxy?: boolean;
+  production?: boolean;
+}
+
+/** The origin of ERNIE Bot's web app, which calls plugins from the browser. */
+export const ERNIE_ORIGIN = 'https://yiyan.baidu.com';
+
+const file = (name: string) => new URL(`../${name}`, import.meta.url);
+const auth: AuthConfig = { type: 'none' };
+
+/** Builds the wordbook plugin; rejects when its manifest, spec or prompt is invalid. */
+export async function createApp(options: AppOptions = {}): Promise<Koa> {
+  const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
+  const spec = await loadSpec(file('openapi.yaml'));
+  const prompt = loadPrompt(file('prompt.txt'));
+  const { publicBaseUrl, store = new MemoryWordStore(), random = Math.random } = options;
+  const app = new Koa({ proxy: options.trustProxy ?? false });
+
+  // errors: every failure leaves as a one-line JSON body, 4xx explained, 5xx hidden
+  app.use(jsonErrors());
+  app.use(notFound());
+  // cors: ERNIE's web page calls the plugin from the browser, as ChatGPT's does
+  app.use(pluginCors({ extraOrigins: [ERNIE_ORIGIN], allowLoopback: !options.production }));
+  // plugin files: manifest, logo and example.yaml; the spec at /.well-known/openapi.yaml
+  const examplesFile = file('example.yaml');
+  app.use(serveManifest({ manifest, logoFile: file('logo.png'), examplesFile, publicBaseUrl }));
+  app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));
+  // api: every operation in openapi.yaml, its input checked against the spec first
+  app.use(requireAuth(auth));
+  app.use(jsonBody());
+  app.use(deleteBodyAsQuery());
+  const api = routeOperations(spec, wordbookHandlers({ store, random, prompt }));
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+  return app;
+}

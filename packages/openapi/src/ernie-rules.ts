@@ -1,0 +1,187 @@
+import type { OpenAPIV3 } from 'openapi-types';
+import type { OpenApiDocument } from './load-spec';
+import { listOperations, type Operation } from './operations';
+import { checkRules, type Rule, type RuleFinding } from './rules';
+
+// ERNIE Bot (文心一言) rules for openapi.yaml, from its plugin guide (§1.2).
+
+/** The spec as ERNIE reads it: its text, and the document with every `$ref` resolved. */
+export interface SpecInput {
+  text: string;
+  document: OpenApiDocument;
+}
+
+/**
+ * What ERNIE calls an operation's parameters: its path, query, header and cookie parameters and
+ * the top-level properties of its JSON body, since the model fills both in alike.
+ */
+interface ErnieParameter {
+  name: string;
+  path: string;
+  description: string | undefined;
+  type: string | undefined;
+}
+
+const chars = (text: string) => [...text].length;
+const at = (op: Operation) => `$.paths['${op.path}'].${op.method}`;
+
+function parametersOf(op: Operation): ErnieParameter[] {
+  const params = op.parameters.map((p) => ({
+    name: p.name,
+    path: `${at(op)}.parameters[?(@.name=='${p.name}')]`,
+    description: p.description,
+    type: (p.schema as OpenAPIV3.SchemaObject | undefined)?.type,
+  }));
+  const body = op.requestBody?.content['application/json']?.schema as
+    OpenAPIV3.SchemaObject | undefined;
+  const props = Object.entries(body?.properties ?? {}).map(([name, schema]) => ({
+    name,
+    path: `${at(op)}.requestBody.content['application/json'].schema.properties.${name}`,
+    description: (schema as OpenAPIV3.SchemaObject).description,
+    type: (schema as OpenAPIV3.SchemaObject).type,
+  }));
+  return [...params, ...props];
+}
+
+/** A rule applied to every operation of the spec. */
+function perOperation(
+  rule: Omit<Rule<SpecInput>, 'check'>,
+  check: (op: Operation) => { path: string; message: string }[],
+): Rule<SpecInput> {
+  return { ...rule, check: ({ document }) => listOperations(document).flatMap(check) };
+}
+
+/** A rule applied to every parameter (body properties included) of every operation. */
+function perParameter(
+  rule: Omit<Rule<SpecInput>, 'check'>,
+  message: (p: ErnieParameter, op: Operation) => string | undefined,
+): Rule<SpecInput> {
+  return perOperation(rule, (op) =>
+    parametersOf(op).flatMap((p) => {
+      const text = message(p, op);
+      return text ? [{ path: p.path, message: text }] : [];
+    }),
+  );
+}
+
+function tooLong(what: string, value: string | undefined, max: number): string | undefined {
+  if (value === undefined || chars(value) <= max) return undefined;
+  return `${what} is ${chars(value)} characters; ERNIE allows ${max}`;
+}
+
+export const ERNIE_SPEC_RULES: readonly Rule<SpecInput>[] = [
+  {
+    id: 'ernie/spec-length',
+    severity: 'error',
+    path: '$',
+    fix: 'cut the spec to 1000 characters, whitespace not counted: share schemas, drop prose',
+    check({ text }) {
+      const count = chars(text.replace(/\s/g, ''));
+      return count <= 1000
+        ? []
+        : [
+            {
+              path: '$',
+              message: `openapi.yaml is ${count} characters without whitespace; ERNIE allows 1000`,
+            },
+          ];
+    },
+  },
+  perOperation(
+    {
+      id: 'ernie/operation-id-length',
+      severity: 'error',
+      path: '$.paths.*.*.operationId',
+      fix: 'shorten the `operationId` to 20 characters',
+    },
+    (op) => {
+      const message = tooLong(`\`operationId\` \`${op.operationId}\``, op.operationId, 20);
+      return message ? [{ path: `${at(op)}.operationId`, message }] : [];
+    },
+  ),
+  perOperation(
+    {
+      id: 'ernie/summary-length',
+      severity: 'error',
+      path: '$.paths.*.*.summary',
+      fix: 'shorten the `summary` to 50 characters; details go in `description`',
+    },
+    (op) => {
+      const message = tooLong(
+        `the \`summary\` of \`${op.operationId}\``,
+        op.definition.summary,
+        50,
+      );
+      return message ? [{ path: `${at(op)}.summary`, message }] : [];
+    },
+  ),
+  perOperation(
+    {
+      id: 'ernie/description-length',
+      severity: 'error',
+      path: '$.paths.*.*.description',
+      fix: 'shorten the `description` to 150 characters',
+    },
+    (op) => {
+      const message = tooLong(
+        `the \`description\` of \`${op.operationId}\``,
+        op.definition.description,
+        150,
+      );
+      return message ? [{ path: `${at(op)}.description`, message }] : [];
+    },
+  ),
+  perParameter(
+    {
+      id: 'ernie/parameter-name-length',
+      severity: 'error',
+      path: '$.paths.*.*.parameters[*].name',
+      fix: 'shorten the parameter name to 20 characters',
+    },
+    (p) => tooLong(`parameter name \`${p.name}\``, p.name, 20),
+  ),
+  perParameter(
+    {
+      id: 'ernie/parameter-description-length',
+      severity: 'error',
+      path: '$.paths.*.*.parameters[*].description',
+      fix: 'shorten the parameter description to 50 characters',
+    },
+    (p) => tooLong(`the description of \`${p.name}\``, p.description, 50),
+  ),
+  perOperation(
+    {
+      id: 'ernie/parameter-count',
+      severity: 'warning',
+      path: '$.paths.*.*',
+      fix: 'take at most 5 parameters, JSON body properties included: split the operation',
+    },
+    (op) => {
+      const count = parametersOf(op).length;
+      if (count <= 5) return [];
+      return [
+        {
+          path: at(op),
+          message: `\`${op.operationId}\` takes ${count} parameters (body properties included); ERNIE advises at most 5`,
+        },
+      ];
+    },
+  ),
+  perParameter(
+    {
+      id: 'ernie/parameter-type',
+      severity: 'warning',
+      path: '$.paths.*.*.parameters[*].schema.type',
+      fix: 'use a string, number, integer or boolean parameter; flatten arrays and objects',
+    },
+    (p) =>
+      p.type === 'array' || p.type === 'object'
+        ? `parameter \`${p.name}\` is an ${p.type}; ERNIE advises strings, numbers and booleans`
+        : undefined,
+  ),
+];
+
+/** Checks a spec (its text and dereferenced document, as `loadSpec` gives) against ERNIE's rules. */
+export function checkErnieSpec(spec: SpecInput): RuleFinding[] {
+  return checkRules(ERNIE_SPEC_RULES, spec);
+}

@@ -1,0 +1,8 @@
+export {
+  openEventStream,
+  wantsEventStream,
+  EVENT_STREAM_TYPE,
+  type EventStream,
+  type SendOptions,
+} from './event-stream';
+export { streamEvents, errorEvent } from './stream-events';
