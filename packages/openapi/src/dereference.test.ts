@@ -33,7 +33,9 @@ describe('dereferenceSpec', () => {
       },
     );
     const out = dereferenceSpec(input);
-    const ok = out.paths['/t']?.get?.responses['200'] as { content: Record<string, { schema: unknown }> };
+    const ok = out.paths['/t']?.get?.responses['200'] as {
+      content: Record<string, { schema: unknown }>;
+    };
     expect(ok.content['application/json']?.schema).toEqual({
       type: 'array',
       items: { type: 'string' },

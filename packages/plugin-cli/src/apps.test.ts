@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { AIPluginTool } from '@langchain/community/tools/aiplugin';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintPlugin, type Host } from './lint-plugin';
+import { pluginSource } from './read-plugin';
+
+// Every app in the repo, running as `pnpm dev` runs it, on a free loopback port.
+const APPS: { name: string; hosts: Host[] }[] = [
+  { name: 'todo-noauth', hosts: ['openai'] },
+  { name: 'wordbook', hosts: ['openai', 'ernie'] },
+];
+const ROOT = new URL('../../..', import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApp(name: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const dir = join(ROOT, 'apps', name);
+  const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 200; tries++) {
+    const up = await fetch(`${url}/.well-known/ai-plugin.json`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { url, child };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error(`${name} did not start on port ${port}`);
+}
+
+describe.each(APPS)('$name, running', ({ name, hosts }) => {
+  let app: { url: string; child: ChildProcess };
+  beforeAll(async () => {
+    app = await startApp(name);
+  }, 20_000);
+  afterAll(() => void app?.child.kill());
+
+  it(`passes ai-plugin lint (${hosts.join(' + ')}) with no errors`, async () => {
+    const report = await lintPlugin(pluginSource(app.url), hosts);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it("loads in LangChain's AIPluginTool, a consumer of ai-plugin.json nobody here wrote", async () => {
+    const manifest = await (await fetch(`${app.url}/.well-known/ai-plugin.json`)).json();
+    const spec = await (await fetch(manifest.api.url)).text();
+    const tool = await AIPluginTool.fromPluginUrl(`${app.url}/.well-known/ai-plugin.json`);
+    // LangChain's `Tool` base declares `name` as a class field, which hides AIPluginTool's
+    // getter (a LangChain bug): the name it read from the manifest is in `_name`.
+    expect((tool as unknown as { _name: string })._name).toBe(manifest.name_for_model);
+    expect(await tool.invoke('')).toBe(
+      `Usage Guide: ${manifest.description_for_model}\n\nOpenAPI Spec in JSON or YAML format:\n${spec}`,
+    );
+  });
+});

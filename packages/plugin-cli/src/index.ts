@@ -1,0 +1,6 @@
+export { main } from './cli';
+export { lintPlugin, type Host, type LintReport } from './lint-plugin';
+export { pluginSource, type PluginSource } from './read-plugin';
+export { callOperation, type CallOptions, type CallResult } from './call-operation';
+export { runOAuthFlow, type OAuthFlowOptions } from './oauth-flow';
+export { formatReport, reportJson, tally } from './format-report';
