@@ -24,6 +24,7 @@ export async function post(
   url: string,
   count: number,
   body: (i: number) => unknown,
+  headers: Record<string, string> = {},
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -31,7 +32,7 @@ export async function post(
       const i = next++;
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify(body(i)),
       });
       if (!res.ok) throw new Error(`seeding ${url} answered ${res.status}`);
@@ -49,7 +50,43 @@ const pluginFiles = (specPath = '/openapi.yaml'): BenchCase[] => [
   { name: 'spec', kind: 'plugin-file', load: { method: 'GET', path: specPath } },
 ];
 
+const SERVICE_TOKEN = 'bench-service-token-0123456789abcdef0123';
+const bearer = { authorization: `Bearer ${SERVICE_TOKEN}` };
+const WORDS = [
+  'apple',
+  'river',
+  'bright',
+  'quiet',
+  'harbor',
+  'lantern',
+  'meadow',
+  'orbit',
+  'velvet',
+  'willow',
+];
+
 export const APPS: BenchApp[] = [
+  {
+    name: 'sport-stats',
+    entry: 'apps/sport-stats/dist/server.js',
+    cases: [
+      // The recording call fills the cache; the load then reads from it (TTL 60 s by default).
+      { name: 'teams, from cache', kind: 'cached', load: { method: 'GET', path: '/teams' } },
+      ...pluginFiles(),
+    ],
+  },
+  {
+    name: 'sport-stats (cache off)',
+    entry: 'apps/sport-stats/dist/server.js',
+    env: { UPSTREAM_CACHE_TTL_MS: '0' },
+    cases: [
+      {
+        name: 'players, upstream every time',
+        kind: 'upstream',
+        load: { method: 'GET', path: '/players?query=a' },
+      },
+    ],
+  },
   {
     name: 'todo-noauth',
     entry: 'apps/todo-noauth/dist/server.js',
@@ -66,6 +103,55 @@ export const APPS: BenchApp[] = [
         load: { method: 'POST', path: '/todos/writer', body: { todo: 'Buy milk' } },
       },
       ...pluginFiles(),
+    ],
+  },
+  {
+    name: 'todo-service',
+    entry: 'apps/todo-service/dist/server.js',
+    env: { SERVICE_TOKEN, OPENAI_VERIFICATION_TOKEN: 'bench-verification-token' },
+    seed: (url) => post(`${url}/todos/reader`, 10, (i) => ({ todo: `Todo number ${i}` }), bearer),
+    cases: [
+      {
+        name: 'todo read (10 items)',
+        kind: 'read',
+        load: { method: 'GET', path: '/todos/reader', headers: bearer },
+      },
+      {
+        name: 'todo add',
+        kind: 'write',
+        load: {
+          method: 'POST',
+          path: '/todos/writer',
+          body: { todo: 'Buy milk' },
+          headers: bearer,
+        },
+      },
+      ...pluginFiles(),
+    ],
+  },
+  {
+    // Its API needs a signed-in user; the plugin files are what hosts read at full rate.
+    name: 'todo-oauth',
+    entry: 'apps/todo-oauth/dist/server.js',
+    env: { NODE_ENV: 'development' },
+    cases: pluginFiles(),
+  },
+  {
+    name: 'wordbook',
+    entry: 'apps/wordbook/dist/server.js',
+    seed: (url) => post(`${url}/add_word`, WORDS.length, (i) => ({ word: WORDS[i] })),
+    cases: [
+      {
+        name: 'wordbook read (10 words)',
+        kind: 'read',
+        load: { method: 'GET', path: '/get_wordbook' },
+      },
+      {
+        name: 'word add',
+        kind: 'write',
+        load: { method: 'POST', path: '/add_word', body: { word: 'apple' } },
+      },
+      ...pluginFiles('/.well-known/openapi.yaml'),
     ],
   },
 ];

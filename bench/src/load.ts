@@ -5,6 +5,7 @@ export interface LoadCase {
   /** Path and query. */
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -27,7 +28,10 @@ export async function load(
     method: c.method,
     connections,
     duration: seconds,
-    headers: c.body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...c.headers,
+      ...(c.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: c.body === undefined ? undefined : JSON.stringify(c.body),
   });
   return {
@@ -43,7 +47,10 @@ export async function load(
 export async function record(url: string, c: LoadCase) {
   const res = await fetch(url + c.path, {
     method: c.method,
-    headers: c.body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...c.headers,
+      ...(c.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: c.body === undefined ? undefined : JSON.stringify(c.body),
   });
   const body = Buffer.from(await res.arrayBuffer());

@@ -8,7 +8,10 @@ import { pluginSource } from './read-plugin';
 
 // Every app in the repo, running as `pnpm dev` runs it, on a free loopback port.
 const APPS: { name: string; hosts: Host[] }[] = [
+  { name: 'sport-stats', hosts: ['openai'] },
   { name: 'todo-noauth', hosts: ['openai'] },
+  { name: 'todo-service', hosts: ['openai'] },
+  { name: 'todo-oauth', hosts: ['openai'] },
   { name: 'wordbook', hosts: ['openai', 'ernie'] },
 ];
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -56,7 +59,11 @@ describe.each(APPS)('$name, running', ({ name, hosts }) => {
   });
 
   it("loads in LangChain's AIPluginTool, a consumer of ai-plugin.json nobody here wrote", async () => {
-    const manifest = await (await fetch(`${app.url}/.well-known/ai-plugin.json`)).json();
+    const manifest = (await (await fetch(`${app.url}/.well-known/ai-plugin.json`)).json()) as {
+      name_for_model: string;
+      description_for_model: string;
+      api: { url: string };
+    };
     const spec = await (await fetch(manifest.api.url)).text();
     const tool = await AIPluginTool.fromPluginUrl(`${app.url}/.well-known/ai-plugin.json`);
     // LangChain's `Tool` base declares `name` as a class field, which hides AIPluginTool's
