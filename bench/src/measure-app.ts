@@ -53,7 +53,9 @@ export async function measureApp(
   const servers: Running[] = [running];
   try {
     await app.seed?.(running.url);
-    const recorded = await Promise.all(app.cases.map((c) => record(running.url, c.load)));
+    // The baselines also answer the manifest: it is how they are seen to be up.
+    const loads = [...app.cases.map((c) => c.load), { method: 'GET' as const, path: ready }];
+    const recorded = await Promise.all(loads.map((load) => record(running.url, load)));
     await new Promise((r) => setTimeout(r, 300));
     const idleRssMiB = rssMiB(running.child);
     const file = join(mkdtempSync(join(tmpdir(), 'bench-')), 'responses.json');

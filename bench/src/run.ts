@@ -25,7 +25,10 @@ const settings: Settings = values.quick
 const apps = APPS.filter((app) => !values.only || app.name === values.only);
 
 if (!values['no-build']) {
-  const filters = apps.flatMap((app) => ['--filter', app.name]);
+  const filters = [...new Set(apps.map((app) => app.entry.split('/')[1]!))].flatMap((name) => [
+    '--filter',
+    name,
+  ]);
   const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', ...filters], {
     cwd: root,
     stdio: 'inherit',
