@@ -1,4 +1,4 @@
-import { checkRules, type Rule, type RuleFinding, type RuleSeverity } from './rules';
+import { checkRules, type Rule, type RuleFinding, type RuleSeverity } from '@repo/rules';
 
 // ERNIE Bot (文心一言) rules for ai-plugin.json, from its plugin guide (§1.1). They are stricter
 // than the OpenAI limits `manifestSchema` checks, and are checked on top of it, not instead.

@@ -20,6 +20,6 @@ export {
   charCount,
   type ManifestInput,
 } from './ernie-rules';
-export { checkRules, type Rule, type RuleFinding, type RuleSeverity } from './rules';
+export { checkRules, type Rule, type RuleFinding, type RuleSeverity } from '@repo/rules';
 export { OPENAI_MANIFEST_RULES, type ManifestLintInput } from './openai-rules';
 export { LOGO_RULES, imageInfo, type LogoInput, type ImageInfo } from './logo-rules';

@@ -1,5 +1,5 @@
 import { manifestAuthSchema } from './manifest-schema';
-import type { Rule, RuleSeverity } from './rules';
+import type { Rule, RuleSeverity } from '@repo/rules';
 
 // Rules for ai-plugin.json that every host applies (the OpenAI plugin manifest, which ERNIE Bot
 // reuses), with OpenAI's length limits. ERNIE's stricter limits are in ernie-rules.ts.

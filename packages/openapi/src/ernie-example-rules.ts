@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import type { OpenApiDocument } from './load-spec';
 import { listOperations } from './operations';
-import { checkRules, type Rule, type RuleFinding } from './rules';
+import { checkRules, type Rule, type RuleFinding } from '@repo/rules';
 
 // ERNIE Bot's example.yaml (guide §1.3): dialogues that show the model when to call which
 // operation, and when to call none (a negative example), to make triggering more accurate.

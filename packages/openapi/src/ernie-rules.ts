@@ -1,7 +1,7 @@
 import type { OpenApiDocument } from './load-spec';
 import { operationPath, parametersOf, type ErnieParameter } from './ernie-parameters';
 import { listOperations, type Operation } from './operations';
-import { checkRules, type Rule, type RuleFinding } from './rules';
+import { checkRules, type Rule, type RuleFinding } from '@repo/rules';
 
 // ERNIE Bot (文心一言) rules for openapi.yaml, from its plugin guide (§1.2).
 

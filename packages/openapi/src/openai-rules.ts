@@ -2,7 +2,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { dereferenceSpec } from './dereference';
 import type { OpenApiDocument } from './load-spec';
 import { HTTP_METHODS } from './operations';
-import type { Rule } from './rules';
+import type { Rule } from '@repo/rules';
 
 // Rules for an OpenAPI spec that every plugin host applies, with OpenAI's limits (GPT Actions
 // and plugins). ERNIE's stricter limits are in ernie-rules.ts.

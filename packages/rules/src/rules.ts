@@ -1,6 +1,6 @@
 // The shape of a lint rule: data a linter can list (id, severity, where, how to fix) and the
-// check that applies it. @repo/manifest and @repo/openapi each hold this same file, so that
-// neither depends on the other; a linter (issue 6) runs both packages' lists alike.
+// check that applies it. The rule sets live beside what they check (@repo/manifest,
+// @repo/openapi); a linter runs them all alike.
 
 export type RuleSeverity = 'error' | 'warning';
 

@@ -1,0 +1,1 @@
+export { checkRules, type Rule, type RuleFinding, type RuleSeverity } from './rules';
