@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dataset, type Dataset } from './dataset';
+import { BadRequest } from './query-params';
 import { routes } from './routes';
 
 // A small balldontlie-v1-compatible API over the generated dataset: `/v1/players`, `/v1/teams`,
