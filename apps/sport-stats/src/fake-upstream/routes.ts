@@ -1,4 +1,5 @@
-import { seasonAverage, type Dataset } from './dataset';
+import { seasonAverage } from './dataset';
+import type { Dataset } from './dataset-types';
 import { type Params, integer, ints, dates, flag, page, inRange } from './query-params';
 
 // The fake upstream's routes: each balldontlie list with its filters, and lookups by id.

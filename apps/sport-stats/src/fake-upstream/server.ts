@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dataset, type Dataset } from './dataset';
+import { dataset } from './dataset';
+import type { Dataset } from './dataset-types';
 import { BadRequest } from './query-params';
 import { routes } from './routes';
 
