@@ -20,7 +20,9 @@ export default defineConfig({
   format: ['esm'],
   platform: 'node',
   target: 'node20',
-  noExternal: [/.*/],
+  // better-sqlite3 loads its compiled `.node` file relative to its own folder, so it cannot be
+  // bundled: it stays external and is resolved from the app's own node_modules.
+  noExternal: [/^(?!better-sqlite3$)/],
   splitting: true,
   define: { __VALIDATED_SPECS__: JSON.stringify([specFingerprint(spec)]) },
   banner: {

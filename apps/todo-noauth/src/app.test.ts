@@ -1,13 +1,16 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryTodoStore } from '@repo/todos';
+import { MemoryStore } from '@repo/store';
+import { todoStore, type TodoStore } from '@repo/todos';
 import { createApp } from './app';
 
 let api: ReturnType<typeof request>;
-let store: MemoryTodoStore;
+let todos: TodoStore;
 
 beforeEach(async () => {
-  store = new MemoryTodoStore();
+  const store = new MemoryStore();
+  // The app's lists, as the app keeps them in the store: under `todo-noauth:todos:<user>`.
+  todos = todoStore(store, 'todo-noauth');
   api = request((await createApp({ store })).callback());
 });
 
@@ -19,21 +22,21 @@ describe('getTodos', () => {
   });
 
   it("returns the user's todos in the order they were added", async () => {
-    await store.add('ann', 'first');
-    await store.add('ann', 'second');
-    await store.add('bob', 'his');
+    await todos.add('ann', 'first');
+    await todos.add('ann', 'second');
+    await todos.add('bob', 'his');
     expect((await api.get('/todos/ann')).body).toEqual({ todos: ['first', 'second'] });
   });
 });
 
 describe('addTodo', () => {
   it('adds a todo and answers 201 with it and its index, as JSON', async () => {
-    await store.add('ann', 'first');
+    await todos.add('ann', 'first');
     const res = await api.post('/todos/ann').send({ todo: 'Buy milk' });
     expect(res.status).toBe(201);
     expect(res.type).toBe('application/json');
     expect(res.body).toEqual({ todo: 'Buy milk', index: 1 });
-    expect(await store.list('ann')).toEqual(['first', 'Buy milk']);
+    expect(await todos.list('ann')).toEqual(['first', 'Buy milk']);
   });
 
   it.each([
@@ -46,7 +49,7 @@ describe('addTodo', () => {
     const res = await api.post('/todos/ann').send(body);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: 'bad_request', message, field: 'todo' });
-    expect(await store.list('ann')).toEqual([]);
+    expect(await todos.list('ann')).toEqual([]);
   });
 
   it('rejects broken JSON with a 400 and an oversized body with a 413', async () => {
@@ -69,14 +72,14 @@ describe('addTodo', () => {
 
 describe('deleteTodo', () => {
   beforeEach(async () => {
-    for (const todo of ['a', 'b', 'c']) await store.add('ann', todo);
+    for (const todo of ['a', 'b', 'c']) await todos.add('ann', todo);
   });
 
   it('deletes by the index in the query, as generic OpenAPI clients send it', async () => {
     const res = await api.delete('/todos/ann?todo_idx=1');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ todo: 'b', index: 1 });
-    expect(await store.list('ann')).toEqual(['a', 'c']);
+    expect(await todos.list('ann')).toEqual(['a', 'c']);
   });
 
   it("still accepts the original sample's JSON body", async () => {
@@ -88,7 +91,7 @@ describe('deleteTodo', () => {
     const res = await api.delete('/todos/ann?todo_idx=3');
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ error: 'not_found', field: 'todo_idx' });
-    expect(await store.list('ann')).toEqual(['a', 'b', 'c']);
+    expect(await todos.list('ann')).toEqual(['a', 'b', 'c']);
   });
 
   it('answers a user with no list with a JSON 404, not a 500', async () => {
@@ -108,7 +111,7 @@ describe('deleteTodo', () => {
     const res = await (body === undefined ? call : call.send(body));
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('todo_idx');
-    expect(await store.list('ann')).toEqual(['a', 'b', 'c']);
+    expect(await todos.list('ann')).toEqual(['a', 'b', 'c']);
   });
 });
 

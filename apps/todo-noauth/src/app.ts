@@ -3,10 +3,12 @@ import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
-import { MemoryTodoStore, todoHandlers, type TodoStore } from '@repo/todos';
+import { MemoryStore, type Store } from '@repo/store';
+import { todoHandlers, todoStore } from '@repo/todos';
 
 export interface AppOptions {
-  store?: TodoStore;
+  /** Where the todo lists live; in memory unless given (`server.ts` opens SQLite or Redis). */
+  store?: Store;
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
@@ -19,7 +21,7 @@ const auth: AuthConfig = { type: 'none' };
 export async function createApp(options: AppOptions = {}): Promise<Koa> {
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
   const spec = await loadSpec(file('openapi.yaml'));
-  const store = options.store ?? new MemoryTodoStore();
+  const todos = todoStore(options.store ?? new MemoryStore(), 'todo-noauth');
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
@@ -35,7 +37,10 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   // api: every operation in openapi.yaml, its input checked against the spec first
   app.use(requireAuth(auth));
   app.use(jsonBody());
-  const api = routeOperations(spec, todoHandlers({ store, userOf: (ctx) => ctx.params.username! }));
+  const api = routeOperations(
+    spec,
+    todoHandlers({ store: todos, userOf: (ctx) => ctx.params.username! }),
+  );
   app.use(api.routes());
   app.use(api.allowedMethods());
   return app;

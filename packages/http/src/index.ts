@@ -9,5 +9,5 @@ export {
   fillPlaceholders,
   perOrigin,
 } from './public-origin';
-export { serve, type ServeOptions } from './serve';
+export { closeGracefully, serve, type ServeOptions } from './serve';
 export { readBaseConfig, readFlag, readPort, type BaseConfig } from './env';

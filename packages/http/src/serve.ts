@@ -5,26 +5,56 @@ export interface ServeOptions {
   name: string;
   port: number;
   host?: string;
-  /** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
+  /** How long in-flight requests may take to finish after SIGTERM/SIGINT (default 5,000 ms). */
   graceMs?: number;
+  /** Runs once the last request has finished: close the store here. */
+  onClose?: () => Promise<void> | void;
 }
 
 /**
- * Listens, announces the URL, and on SIGTERM/SIGINT stops accepting, lets in-flight requests
- * finish (bounded by `graceMs`), then exits 0.
+ * Stops `server` cleanly: no new connections, idle keep-alive connections closed at once,
+ * in-flight requests allowed `graceMs` to finish (then their connections are cut), and only
+ * then `onClose`. Resolves when all of that is done; rejects with `onClose`'s error.
+ */
+export async function closeGracefully(
+  server: Server,
+  { graceMs = 5000, onClose }: Pick<ServeOptions, 'graceMs' | 'onClose'> = {},
+): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // close() only stops accepting: a keep-alive connection, idle now or once its request is
+  // answered, would hold it open, so idle ones are closed now and again as requests finish.
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  // What is still running at the deadline is cut.
+  const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+  sweep.unref();
+  deadline.unref();
+  await closed;
+  clearInterval(sweep);
+  clearTimeout(deadline);
+  await onClose?.();
+}
+
+/**
+ * Listens, announces the URL, and on SIGTERM/SIGINT closes gracefully (`closeGracefully`) and
+ * exits 0, or 1 when `onClose` fails.
  */
 export function serve(app: Koa, options: ServeOptions): Server {
-  const { name, port, host, graceMs = 5000 } = options;
+  const { name, port, host } = options;
   const server = app.listen(port, host, () => {
-    console.log(`${name} listening on http://localhost:${port}`);
+    const address = server.address();
+    const bound = address && typeof address === 'object' ? address.port : port;
+    console.log(`${name} listening on http://localhost:${bound}`);
   });
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => {
-      server.closeAllConnections();
-      process.exit(0);
-    }, graceMs).unref();
+  const stop = (signal: string) => {
+    console.log(`${name}: ${signal}, finishing requests in flight`);
+    closeGracefully(server, options).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${name}: shutting down failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -2,9 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MemoryStore } from './memory-store';
 import type { RedisStoreOptions } from './redis-connect';
-import { RedisStore } from './redis-store';
 import { parseRedisUrl } from './redis-url';
-import { SqliteStore } from './sqlite-store';
 import type { Store } from './store';
 
 /** Which store to open: chosen by configuration, so switching needs no code change. */
@@ -48,12 +46,17 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   switch (config.kind) {
     case 'memory':
       return new MemoryStore({ now: config.now });
-    case 'sqlite':
+    case 'sqlite': {
       // Owner-only: the file holds users' data and OAuth state.
       mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      // Loaded on demand, each backend only when chosen: an app on SQLite never loads ioredis.
+      const { SqliteStore } = await import('./sqlite-store');
       return new SqliteStore({ file: join(config.dataDir, SQLITE_FILE) });
-    case 'redis':
+    }
+    case 'redis': {
+      const { RedisStore } = await import('./redis-store');
       return RedisStore.connect(config);
+    }
     default:
       throw new TypeError('`config.kind` must be memory, sqlite or redis');
   }
