@@ -3,6 +3,7 @@ import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
 import { jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import type { Store } from '@repo/store';
 import { statsHandlers } from './stats-handlers';
 import { UpstreamClient, type UpstreamClientOptions } from './upstream/upstream-client';
 
@@ -12,6 +13,8 @@ export interface AppOptions {
    * client built by the caller (give it `checkBody: checkListBody`, as the options path does).
    */
   upstream: UpstreamClient | UpstreamClientOptions;
+  /** Where good answers are cached (when the client is built here); in memory unless given. */
+  store?: Store;
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
@@ -38,7 +41,7 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   const upstream =
     options.upstream instanceof UpstreamClient
       ? options.upstream
-      : new UpstreamClient({ checkBody: checkListBody, ...options.upstream });
+      : new UpstreamClient({ checkBody: checkListBody, store: options.store, ...options.upstream });
   const log = options.log ?? ((line: string) => console.warn(`sport-stats: ${line}`));
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });

@@ -1,9 +1,6 @@
 import { parseBaseUrl, readBaseConfig, readPort, type BaseConfig } from '@repo/http';
-import {
-  DEFAULT_CACHE_MAX_ENTRIES,
-  DEFAULT_CACHE_TTL_MS,
-  DEFAULT_TIMEOUT_MS,
-} from './upstream/upstream-client';
+import { readStoreConfig, type StoreConfig } from '@repo/store';
+import { DEFAULT_CACHE_TTL_MS, DEFAULT_TIMEOUT_MS } from './upstream/upstream-client';
 
 export const DEFAULT_PORT = 5001;
 /** ERNIE Bot reads a plugin's answer for 3 s at most; the upstream wait stays under 2.5 s. */
@@ -17,10 +14,11 @@ export interface SportStatsConfig extends BaseConfig {
     apiKey: string | undefined;
     timeoutMs: number;
     cacheTtlMs: number;
-    cacheMaxEntries: number;
   };
   /** `FAKE_UPSTREAM_PORT`: where the bundled upstream listens when offline; 0 picks a free port. */
   fakeUpstreamPort: number;
+  /** Where the answer cache lives: `REDIS_URL`, else SQLite under `DATA_DIR` (default `./data`). */
+  store: StoreConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,14 +51,8 @@ export function loadConfig(env: Env = process.env): SportStatsConfig {
       apiKey,
       timeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS),
       cacheTtlMs: readInteger(env, 'UPSTREAM_CACHE_TTL_MS', DEFAULT_CACHE_TTL_MS, 0, 3_600_000),
-      cacheMaxEntries: readInteger(
-        env,
-        'UPSTREAM_CACHE_MAX_ENTRIES',
-        DEFAULT_CACHE_MAX_ENTRIES,
-        0,
-        100_000,
-      ),
     },
     fakeUpstreamPort: readPort(env, 'FAKE_UPSTREAM_PORT', 0),
+    store: readStoreConfig(env),
   };
 }

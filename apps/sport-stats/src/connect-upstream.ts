@@ -17,8 +17,8 @@ export interface ConnectedUpstream {
  * bundled offline one, started on loopback. Either way the plugin reaches it over HTTP by URL.
  */
 export async function connectUpstream(config: SportStatsConfig): Promise<ConnectedUpstream> {
-  const { url, apiKey, timeoutMs, cacheTtlMs, cacheMaxEntries } = config.upstream;
-  const tuning = { timeoutMs, cacheTtlMs, cacheMaxEntries };
+  const { url, apiKey, timeoutMs, cacheTtlMs } = config.upstream;
+  const tuning = { timeoutMs, cacheTtlMs };
   if (url) {
     return {
       options: { baseUrl: url, apiKey, ...tuning },

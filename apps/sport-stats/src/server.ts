@@ -1,4 +1,5 @@
 import { serve } from '@repo/http';
+import { describeStore, openStore } from '@repo/store';
 import { createApp } from './app';
 import { loadConfig, type SportStatsConfig } from './config';
 import { connectUpstream } from './connect-upstream';
@@ -13,5 +14,8 @@ try {
 }
 const upstream = await connectUpstream(config);
 console.log(`sport-stats: ${upstream.description}`);
-const app = await createApp({ ...config, upstream: upstream.options });
-serve(app, { name: 'sport-stats', port: config.port });
+const store = await openStore(config.store);
+console.log(`sport-stats: answer cache ${describeStore(config.store)}`);
+const app = await createApp({ ...config, store, upstream: upstream.options });
+const onClose = () => Promise.all([store.close(), upstream.close()]).then(() => undefined);
+serve(app, { name: 'sport-stats', port: config.port, onClose });

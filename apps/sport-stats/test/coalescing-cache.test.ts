@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryStore } from '@repo/store';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../src/fake-upstream/server';
 import { UpstreamClient } from '../src/upstream/upstream-client';
 import { fakeClock, gatedUpstream, json, testApp, until } from './helpers';
@@ -152,29 +153,38 @@ describe('caching', () => {
     expect(upstream.hits).toBe(2);
   });
 
-  it('stays within its entry limit, dropping the least recently used', async () => {
+  it('keeps answers in the store it is given, so a second instance on that store gets a hit', async () => {
     const upstream = await fake();
-    const clock = fakeClock();
-    const plugin = await testApp({ baseUrl: upstream.url, now: clock.now, cacheMaxEntries: 2 });
-    await plugin.get('/games?limit=1'); // miss
-    await plugin.get('/games?limit=2'); // miss
-    await plugin.get('/games?limit=1'); // hit: limit=2 is now the least recently used
-    await plugin.get('/games?limit=3'); // miss, evicts limit=2
-    expect(upstream.hits).toBe(3);
-    expect((await plugin.get('/games?limit=1')).headers['x-cache']).toBe('hit');
-    expect((await plugin.get('/games?limit=3')).headers['x-cache']).toBe('hit');
-    expect((await plugin.get('/games?limit=2')).headers['x-cache']).toBe('miss');
-    expect(upstream.hits).toBe(4);
+    const store = new MemoryStore();
+    const one = new UpstreamClient({ baseUrl: upstream.url, store });
+    const two = new UpstreamClient({ baseUrl: upstream.url, store });
+    expect((await one.get('/teams', { per_page: 5 })).source).toBe('miss');
+    expect((await two.get('/teams', { per_page: 5 })).source).toBe('hit');
+    expect(upstream.hits).toBe(1);
   });
 
-  it('is bounded in size as well as in entries', async () => {
+  it('keys the store by a hash of the URL, so a long query cannot make a key too long', async () => {
     const upstream = await fake();
-    const client = new UpstreamClient({ baseUrl: upstream.url, cacheMaxChars: 50_000 });
-    for (const limit of [100, 99, 98, 97, 96]) await client.get('/games', { per_page: limit });
-    // A page of 100 games is some 40,000 characters: only the last one fits.
-    expect(client.load.cached).toBe(1);
-    expect((await client.get('/games', { per_page: 96 })).source).toBe('hit');
-    expect((await client.get('/games', { per_page: 100 })).source).toBe('miss');
+    const store = new MemoryStore();
+    const put = vi.spyOn(store, 'put');
+    const client = new UpstreamClient({ baseUrl: upstream.url, store });
+    const teamIds = Array.from({ length: 300 }, (_, i) => 1000 + i);
+    await client.get('/players', { team_ids: teamIds });
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(put.mock.calls[0]![0]).toMatch(/^sport-stats:answer:[0-9a-f]{64}$/);
+    expect(put.mock.calls[0]![2]).toEqual({ ttlMs: 60_000 });
+  });
+
+  it('answers from the upstream when the store behind the cache fails', async () => {
+    const upstream = await fake();
+    const store = new MemoryStore();
+    await store.close(); // every call now rejects
+    const plugin = await testApp({ baseUrl: upstream.url, store });
+    const first = await plugin.get('/teams');
+    const second = await plugin.get('/teams');
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['miss', 'miss']);
+    expect(upstream.hits).toBe(2);
   });
 
   it('is off with a TTL of 0', async () => {

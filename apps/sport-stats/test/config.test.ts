@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -21,9 +22,9 @@ describe('loadConfig', () => {
       apiKey: undefined,
       timeoutMs: 2000,
       cacheTtlMs: 60_000,
-      cacheMaxEntries: 500,
     });
     expect(config.fakeUpstreamPort).toBe(0);
+    expect(config.store).toEqual({ kind: 'sqlite', dataDir: resolve('data') });
   });
 
   it('reads the real upstream, its key and the tuning', () => {
@@ -32,7 +33,6 @@ describe('loadConfig', () => {
       UPSTREAM_API_KEY: ` ${KEY} `,
       UPSTREAM_TIMEOUT_MS: '1500',
       UPSTREAM_CACHE_TTL_MS: '0',
-      UPSTREAM_CACHE_MAX_ENTRIES: '50',
       FAKE_UPSTREAM_PORT: '5101',
       PORT: '6001',
     });
@@ -42,7 +42,6 @@ describe('loadConfig', () => {
       apiKey: KEY,
       timeoutMs: 1500,
       cacheTtlMs: 0,
-      cacheMaxEntries: 50,
     });
     expect(config.fakeUpstreamPort).toBe(5101);
   });
@@ -55,7 +54,7 @@ describe('loadConfig', () => {
     [{ UPSTREAM_TIMEOUT_MS: '3000' }, 'UPSTREAM_TIMEOUT_MS'],
     [{ UPSTREAM_TIMEOUT_MS: '2s' }, 'UPSTREAM_TIMEOUT_MS'],
     [{ UPSTREAM_CACHE_TTL_MS: '-1' }, 'UPSTREAM_CACHE_TTL_MS'],
-    [{ UPSTREAM_CACHE_MAX_ENTRIES: 'many' }, 'UPSTREAM_CACHE_MAX_ENTRIES'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ FAKE_UPSTREAM_PORT: '70000' }, 'FAKE_UPSTREAM_PORT'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(name);

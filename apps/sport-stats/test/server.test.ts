@@ -1,14 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closedPortUrl } from './helpers';
 
 // `pnpm dev` as a user runs it: the real process, no configuration, no network but loopback.
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const running: ChildProcess[] = [];
+// Each test's cache starts empty, in a folder of its own (the default would be ./data).
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sport-stats-data-'));
+});
 afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Starts src/server.ts with `env` (and nothing of this process's UPSTREAM_* settings). */
@@ -18,7 +27,7 @@ function start(env: Record<string, string>) {
   );
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: appDir,
-    env: { ...clean, ...env },
+    env: { ...clean, DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -58,6 +67,27 @@ describe('the server', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   });
+
+  it(
+    'keeps its answer cache in the store, so a restart still has it',
+    { timeout: 40_000 },
+    async () => {
+      const port = new URL(await closedPortUrl()).port;
+      const upstreamPort = new URL(await closedPortUrl()).port;
+      const env = { PORT: port, FAKE_UPSTREAM_PORT: upstreamPort };
+      const first = start(env);
+      await first.listening;
+      expect(first.output()).toContain(`answer cache SQLite file ${join(dataDir, 'store.sqlite')}`);
+      const url = `http://127.0.0.1:${port}/teams`;
+      expect((await fetch(url)).headers.get('x-cache')).toBe('miss');
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      const second = start(env);
+      await second.listening;
+      expect((await fetch(url)).headers.get('x-cache')).toBe('hit');
+    },
+  );
 
   it(
     'refuses to start with a key and no URL, without printing the key',

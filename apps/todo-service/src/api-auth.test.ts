@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MemoryTodoStore } from '@repo/todos';
+import { MemoryStore } from '@repo/store';
 import { createApp } from './app';
 
 const serviceToken = 'test-service-token-0123456789abcdef';
@@ -100,8 +100,8 @@ describe('todo-service: the service token guards the API, and only the API', () 
   });
 
   it('leaves an error behind the check as it is: a bad body is a 400, a failing store a 500, never a 401', async () => {
-    const store = new MemoryTodoStore();
-    vi.spyOn(store, 'list').mockRejectedValue(new Error('disk on fire'));
+    const store = new MemoryStore();
+    vi.spyOn(store, 'listItems').mockRejectedValue(new Error('disk on fire'));
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const server = request(
       (await createApp({ serviceToken, verificationToken: 'v', store })).callback(),

@@ -4,11 +4,13 @@ import { manifestAuth, requireAuth } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
-import { MemoryTodoStore, todoHandlers, type TodoStore } from '@repo/todos';
+import { MemoryStore, type Store } from '@repo/store';
+import { todoHandlers, todoStore } from '@repo/todos';
 import { serviceAuth, type ServiceAuthOptions } from './auth';
 
 export interface AppOptions extends ServiceAuthOptions {
-  store?: TodoStore;
+  /** Where the todo lists live; in memory unless given (`server.ts` opens SQLite or Redis). */
+  store?: Store;
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
@@ -21,7 +23,7 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   const auth = serviceAuth(options);
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
   const spec = await loadSpec(file('openapi.yaml'));
-  const store = options.store ?? new MemoryTodoStore();
+  const todos = todoStore(options.store ?? new MemoryStore(), 'todo-service');
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
@@ -38,7 +40,7 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   app.use(jsonBody());
   const operations = routeOperations(
     spec,
-    todoHandlers({ store, userOf: (ctx) => ctx.params.username! }),
+    todoHandlers({ store: todos, userOf: (ctx) => ctx.params.username! }),
   );
   const api = new Router().use(requireAuth(auth)).use(operations.routes());
   app.use(api.routes());

@@ -1,5 +1,6 @@
 import { readSetting } from '@repo/auth';
 import { readBaseConfig, type BaseConfig } from '@repo/http';
+import { readStoreConfig, type StoreConfig } from '@repo/store';
 
 export const DEFAULT_PORT = 5003;
 
@@ -12,6 +13,8 @@ export interface Config extends BaseConfig {
   serviceToken: string;
   /** `OPENAI_VERIFICATION_TOKEN`: what the host's UI issued, published in the manifest. */
   verificationToken: string;
+  /** Where the todo lists live: `REDIS_URL`, else SQLite under `DATA_DIR` (default `./data`). */
+  store: StoreConfig;
   /** What start-up should announce: defaults in use. */
   notices: string[];
 }
@@ -35,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       production,
       notices,
     }),
+    store: readStoreConfig(env),
     notices,
   };
 }

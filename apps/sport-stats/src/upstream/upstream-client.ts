@@ -1,4 +1,5 @@
-import { TtlCache } from './ttl-cache';
+import { MemoryStore, type Store } from '@repo/store';
+import { answerCache, type AnswerCache } from './answer-cache';
 import { UpstreamError } from './upstream-error';
 
 /** A query for the upstream: arrays are sent as `name[]=a&name[]=b`, undefined is left out. */
@@ -16,15 +17,13 @@ export interface UpstreamClientOptions {
   timeoutMs?: number;
   /** How long a good answer is reused; 0 turns caching off. Default 60,000 ms. */
   cacheTtlMs?: number;
-  /** Most answers cached at once. Default 500. */
-  cacheMaxEntries?: number;
-  /** Most characters cached in all. Default 32 Mi. */
-  cacheMaxChars?: number;
+  /** Where answers are cached: the app's store, shared by its instances; in memory unless given. */
+  store?: Store;
   /** Largest answer accepted, in bytes; a larger one is a 502. Default 4 MiB. */
   maxBodyBytes?: number;
   /** Checks a parsed answer; returns what is wrong with it, or undefined when it is usable. */
   checkBody?: (body: unknown) => string | undefined;
-  /** The clock the cache reads. */
+  /** The clock of the in-memory store used when no `store` is given (tests move it). */
   now?: () => number;
   fetch?: typeof fetch;
 }
@@ -40,7 +39,6 @@ export interface UpstreamAnswer {
 
 export const DEFAULT_TIMEOUT_MS = 2000;
 export const DEFAULT_CACHE_TTL_MS = 60_000;
-export const DEFAULT_CACHE_MAX_ENTRIES = 500;
 
 /**
  * Builds the upstream URL for `path` and `query` in one canonical form: keys sorted, array
@@ -71,7 +69,8 @@ export function upstreamUrl(baseUrl: string, path: string, query: UpstreamQuery 
  * - every call is bounded by `timeoutMs` (headers and body), after which it fails as a timeout;
  * - a failure is always an `UpstreamError` (502 or 504), never a raw network error;
  * - identical calls made while one is under way share it (one upstream request for all);
- * - good answers are cached for `cacheTtlMs`; failures are never cached.
+ * - good answers are cached for `cacheTtlMs`; failures are never cached. A cache that fails (its
+ *   store is down) counts as a miss: the answer comes from the upstream instead.
  */
 export class UpstreamClient {
   readonly baseUrl: string;
@@ -81,7 +80,7 @@ export class UpstreamClient {
   private readonly maxBodyBytes: number;
   private readonly checkBody: (body: unknown) => string | undefined;
   private readonly fetch: typeof fetch;
-  private readonly cache: TtlCache<string>;
+  private readonly cache: AnswerCache;
   private readonly inFlight = new Map<string, Promise<string>>();
 
   constructor(options: UpstreamClientOptions) {
@@ -92,13 +91,8 @@ export class UpstreamClient {
     this.maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
     this.checkBody = options.checkBody ?? (() => undefined);
     this.fetch = options.fetch ?? globalThis.fetch;
-    this.cache = new TtlCache<string>({
-      ttlMs: this.cacheTtlMs,
-      maxEntries: options.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES,
-      maxSize: options.cacheMaxChars ?? 32 * 1024 * 1024,
-      sizeOf: (text) => text.length,
-      now: options.now,
-    });
+    const store = options.store ?? new MemoryStore({ now: options.now });
+    this.cache = answerCache(store, this.cacheTtlMs);
   }
 
   /** Whether requests carry an API key (the key itself is never exposed). */
@@ -109,15 +103,10 @@ export class UpstreamClient {
   /** Calls answered so far, by where the answer came from (failures included). */
   readonly counts = { miss: 0, coalesced: 0, hit: 0 };
 
-  /** How many answers are cached and how many upstream calls are under way. */
-  get load(): { cached: number; inFlight: number } {
-    return { cached: this.cache.count, inFlight: this.inFlight.size };
-  }
-
   /** GETs `path` with `query`; rejects with an `UpstreamError` only. */
   async get(path: string, query: UpstreamQuery = {}): Promise<UpstreamAnswer> {
     const url = upstreamUrl(this.baseUrl, path, query);
-    const cached = this.cache.get(url);
+    const cached = await this.cache.get(url).catch(() => undefined);
     if (cached !== undefined) {
       this.counts.hit += 1;
       return { url, body: cached, source: 'hit' };
@@ -129,9 +118,10 @@ export class UpstreamClient {
     }
     this.counts.miss += 1;
     const call = this.fetchJson(url)
-      .then((body) => {
-        // Cached before the call leaves `inFlight`, so no request can slip between the two.
-        this.cache.set(url, body);
+      .then(async (body) => {
+        // Cached before the call leaves `inFlight`, so no request can slip between the two; a
+        // cache that cannot keep it only costs the next request an upstream call.
+        await this.cache.set(url, body).catch(() => undefined);
         return body;
       })
       .finally(() => this.inFlight.delete(url));
