@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AIPluginTool } from '@langchain/community/tools/aiplugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,16 +27,22 @@ async function freePort(): Promise<number> {
   });
 }
 
+// Each app's data goes to a folder of the test's own, not to the app's `data/`.
+const dataDir = mkdtempSync(join(tmpdir(), 'plugin-cli-apps-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
 async function startApp(name: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const dir = join(ROOT, 'apps', name);
   const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), DATA_DIR: join(dataDir, name) },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 200; tries++) {
+  // tsx compiles the app first: on a loaded 2-core machine that takes a while.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const up = await fetch(`${url}/.well-known/ai-plugin.json`).then(
       (r) => r.ok,
       () => false,
@@ -50,7 +58,7 @@ describe.each(APPS)('$name, running', ({ name, hosts }) => {
   let app: { url: string; child: ChildProcess };
   beforeAll(async () => {
     app = await startApp(name);
-  }, 20_000);
+  }, 40_000);
   afterAll(() => void app?.child.kill());
 
   it(`passes ai-plugin lint (${hosts.join(' + ')}) with no errors`, async () => {
