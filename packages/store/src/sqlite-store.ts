@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { GroupCommit } from './sqlite-group-commit';
 import { prepareDatabase } from './sqlite-schema';
 import type { PutOptions, Store } from './store';
 import { assertIndexType, assertKey, assertValue, closedError, isIndex, ttlOf } from './validate';
@@ -14,14 +15,15 @@ export interface SqliteStoreOptions {
 }
 
 /**
- * A `Store` in an embedded SQLite file (WAL, `synchronous=FULL`): each write is one transaction,
- * committed and fsynced before its promise resolves. Several connections, in one process or many,
- * may share the file.
+ * A `Store` in an embedded SQLite file (WAL, `synchronous=FULL`): each write is committed and
+ * fsynced before its promise resolves (`GroupCommit`). Several connections, in one process or
+ * many, may share the file.
  */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #sql;
+  readonly #commits: GroupCommit;
   #closed = false;
 
   constructor({ file, now = Date.now, busyTimeoutMs = 5000 }: SqliteStoreOptions) {
@@ -33,6 +35,7 @@ export class SqliteStore implements Store {
       this.#db.close();
       throw error;
     }
+    this.#commits = new GroupCommit(this.#db);
     const s = (sql: string) => this.#db.prepare(sql);
     this.#sql = {
       append: s('INSERT INTO list_items (key, value) VALUES (?, ?)'),
@@ -99,7 +102,7 @@ export class SqliteStore implements Store {
     assertValue(value);
     const ttlMs = ttlOf(options);
     const now = this.#now();
-    this.#write(() => {
+    await this.#write(() => {
       // Expired rows are dropped here too, so keys that are never read again cannot pile up.
       this.#sql.purge.run(now);
       this.#sql.put.run(key, value, ttlMs === undefined ? null : now + ttlMs);
@@ -132,6 +135,8 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // Writes already made are committed first: close lets calls made before it finish.
+    this.#commits.flush();
     this.#db.close();
   }
 
@@ -140,9 +145,7 @@ export class SqliteStore implements Store {
     assertKey(key);
   }
 
-  // IMMEDIATE takes the write lock before the first read, so a read-then-write cannot be
-  // interleaved with another connection's write (a DEFERRED one would fail with SQLITE_BUSY).
-  #write<T>(work: () => T): T {
-    return this.#db.transaction(work).immediate();
+  #write<T>(work: () => T): Promise<T> {
+    return this.#commits.write(work);
   }
 }
