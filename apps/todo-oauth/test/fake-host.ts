@@ -56,15 +56,17 @@ export interface Tokens {
 
 /**
  * The plugin host and the user's browser, as the tests drive them: `browser` keeps the user's
- * cookies on the sign-in page; `server` is the host's back end calling the token endpoint.
+ * cookies on the sign-in page; `server` is the host's back end calling the token endpoint. The
+ * plugin is an app in this process, or the URL of one running as a process of its own.
  */
 export class FakeHost {
   readonly browser: ReturnType<typeof request.agent>;
   readonly server: ReturnType<typeof request>;
 
-  constructor(readonly app: Koa) {
-    this.browser = request.agent(app.callback());
-    this.server = request(app.callback());
+  constructor(plugin: Koa | string) {
+    const target = typeof plugin === 'string' ? plugin : plugin.callback();
+    this.browser = request.agent(target);
+    this.server = request(target);
   }
 
   /** The host sends the user to the authorization endpoint (the manifest's `client_url`). */
@@ -145,4 +147,27 @@ export class FakeHost {
   api(method: 'get' | 'post' | 'delete', path: string, token: string) {
     return this.server[method](path).set('Authorization', `Bearer ${token}`);
   }
+}
+
+/**
+ * The user's browser posts the form of `page` (a fresh sign-in page, which set the CSRF cookie)
+ * to `plugin`, signing in as `user`: behind a load balancer, maybe not the instance that showed it.
+ */
+export function submitAt(
+  plugin: string,
+  page: { text: string; headers: Record<string, unknown> },
+  user = 'alice',
+) {
+  const setCookie = (page.headers['set-cookie'] as string[] | undefined) ?? [];
+  if (setCookie.length === 0) throw new Error('the sign-in page set no cookie: use a new browser');
+  return request(plugin)
+    .post(AUTHORIZE_PATH)
+    .set('Cookie', setCookie.map((cookie) => cookie.split(';')[0]).join('; '))
+    .type('form')
+    .send({
+      ...formFields(page.text),
+      username: user,
+      password: USERS.get(user),
+      decision: 'allow',
+    });
 }

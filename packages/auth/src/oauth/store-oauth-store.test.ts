@@ -109,7 +109,7 @@ describe('StoreOAuthStore', () => {
     for (const { key: written } of store.writes) expect(await store.get(written)).toBeUndefined();
   });
 
-  it('refuses a key that is not a SHA-256, so no raw secret can become a key', async () => {
+  it('refuses a key that is not a SHA-256 in hex: keys are bounded, and never shaped by a request', async () => {
     const { store, oauth } = clocked();
     await expect(oauth().save('code', 'the-raw-code', record(G, 10_000))).rejects.toThrow(
       '`key` must be a SHA-256 in hex',

@@ -91,8 +91,8 @@ export class StoreOAuthStore implements OAuthStore {
   #revoked = (grantId: string) => `${this.#prefix}:revoked:${uuidOf(grantId)}`;
 }
 
-// Keys carry only what this package made: a SHA-256 in hex and a random UUID. Anything else is a
-// bug of the caller, refused before it could grow a key or reach another app's.
+// Keys carry only what the model made: a SHA-256 in hex and a random UUID, so every key is short
+// and none is shaped by a request. Anything else is a bug of the caller, refused before a write.
 function hex(key: string): string {
   if (!/^[0-9a-f]{64}$/.test(key)) throw new TypeError('`key` must be a SHA-256 in hex');
   return key;
