@@ -1,7 +1,7 @@
 import { startRedisServer, type RedisServer } from '@repo/store/test/redis-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killAppProcesses, startAppProcess, type AppProcess } from '../test/app-process';
-import { FakeHost, formFields, submitAt } from '../test/fake-host';
+import { killAppProcesses, startAppProcess, submitAt, type AppProcess } from '../test/app-process';
+import { FakeHost, formFields } from '../test/fake-host';
 
 // One redis-server and two todo-oauth processes on it, as behind a load balancer.
 let redis: RedisServer | undefined;

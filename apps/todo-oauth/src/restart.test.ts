@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '@repo/store';
-import { killAppProcesses, startAppProcess } from '../test/app-process';
-import { FakeHost, submitAt } from '../test/fake-host';
+import { killAppProcesses, startAppProcess, submitAt } from '../test/app-process';
+import { FakeHost } from '../test/fake-host';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'todo-oauth-restart-'));
 

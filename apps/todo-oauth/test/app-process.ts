@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { CLIENT, USERS } from './fake-host';
+import request from 'supertest';
+import { AUTHORIZE_PATH } from '@repo/auth';
+import { CLIENT, formFields, USERS } from './fake-host';
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
 const appDir = new URL('..', import.meta.url).pathname;
@@ -79,4 +81,27 @@ export function startAppProcess(env: Record<string, string>): Promise<AppProcess
 export async function killAppProcesses(): Promise<void> {
   for (const child of running.keys()) child.kill('SIGKILL');
   await Promise.all(running.values());
+}
+
+/**
+ * The user's browser posts the form of `page` (a fresh sign-in page, which set the CSRF cookie)
+ * to `plugin`, signing in as `user`: behind a load balancer, maybe not the instance that showed it.
+ */
+export function submitAt(
+  plugin: string,
+  page: { text: string; headers: Record<string, unknown> },
+  user = 'alice',
+) {
+  const setCookie = (page.headers['set-cookie'] as string[] | undefined) ?? [];
+  if (setCookie.length === 0) throw new Error('the sign-in page set no cookie: use a new browser');
+  return request(plugin)
+    .post(AUTHORIZE_PATH)
+    .set('Cookie', setCookie.map((cookie) => cookie.split(';')[0]).join('; '))
+    .type('form')
+    .send({
+      ...formFields(page.text),
+      username: user,
+      password: USERS.get(user),
+      decision: 'allow',
+    });
 }

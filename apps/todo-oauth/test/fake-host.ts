@@ -148,26 +148,3 @@ export class FakeHost {
     return this.server[method](path).set('Authorization', `Bearer ${token}`);
   }
 }
-
-/**
- * The user's browser posts the form of `page` (a fresh sign-in page, which set the CSRF cookie)
- * to `plugin`, signing in as `user`: behind a load balancer, maybe not the instance that showed it.
- */
-export function submitAt(
-  plugin: string,
-  page: { text: string; headers: Record<string, unknown> },
-  user = 'alice',
-) {
-  const setCookie = (page.headers['set-cookie'] as string[] | undefined) ?? [];
-  if (setCookie.length === 0) throw new Error('the sign-in page set no cookie: use a new browser');
-  return request(plugin)
-    .post(AUTHORIZE_PATH)
-    .set('Cookie', setCookie.map((cookie) => cookie.split(';')[0]).join('; '))
-    .type('form')
-    .send({
-      ...formFields(page.text),
-      username: user,
-      password: USERS.get(user),
-      decision: 'allow',
-    });
-}
