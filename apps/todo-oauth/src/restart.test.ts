@@ -63,4 +63,26 @@ describe('todo-oauth on its SQLite file, across a restart', { timeout: 60_000 },
     expect((await after.api('get', '/todos', renewed.body.access_token)).status).toBe(401);
     expect(await again.stop('SIGINT')).toBe(0);
   });
+
+  it('loses no acknowledged write when killed with SIGKILL right after the answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'todo-oauth-kill-'));
+    try {
+      const first = await startAppProcess({ DATA_DIR: dir });
+      const host = new FakeHost(first.url);
+      const tokens = await host.signIn('bob');
+      const added = await host.api('post', '/todos', tokens.access_token).send({ todo: 'acked' });
+      expect(added.status).toBe(201);
+      await first.stop('SIGKILL');
+      const again = await startAppProcess({ DATA_DIR: dir });
+      const after = new FakeHost(again.url);
+      expect((await after.api('get', '/todos', tokens.access_token)).body).toEqual({
+        todos: ['acked'],
+      });
+      expect((await after.refresh(tokens.refresh_token)).status).toBe(200);
+      await again.stop();
+    } finally {
+      await killAppProcesses();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

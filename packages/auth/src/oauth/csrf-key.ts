@@ -12,6 +12,8 @@ const KEY_BYTES = 32;
  * starting at once may both add one, but the set keeps arrival order, so both take the same
  * first key (a value written with `get`-then-`put` would let the later writer replace the key
  * the earlier one already signs with). Only a cold start with the set still empty adds to it.
+ * @example
+ * const csrf = new CsrfGuard({ secret: await sharedCsrfKey(store, 'todo-oauth'), path });
  */
 export async function sharedCsrfKey(store: Store, prefix: string): Promise<Buffer> {
   const key = `${prefix}:oauth:csrf-key`;

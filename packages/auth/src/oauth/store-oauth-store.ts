@@ -25,6 +25,8 @@ export interface StoreOAuthStoreOptions {
  *   grant's records: finding those would need an index of every grant's codes and tokens, and the
  *   `Store` has no expiring sets to keep one bounded. The marker lives as long as the longest
  *   lifetime, so it outlives every record the grant had when it was revoked.
+ * @example
+ * const oauthStore = new StoreOAuthStore(store, { prefix: 'todo-oauth', longestLifetimeMs: 14 * 86_400_000 });
  */
 export class StoreOAuthStore implements OAuthStore {
   readonly #store: Store;
