@@ -4,11 +4,13 @@ import { manifestAuth, principalOf, requireAuth } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
-import { MemoryTodoStore, todoHandlers, type TodoStore } from '@repo/todos';
-import { todoAuth, type OAuthOptions } from './auth';
+import { MemoryStore, type Store } from '@repo/store';
+import { todoHandlers, todoStore } from '@repo/todos';
+import { KEY_PREFIX, todoAuth, type OAuthOptions } from './auth';
 
 export interface AppOptions extends OAuthOptions {
-  store?: TodoStore;
+  /** Where the todo lists, codes and tokens live; in memory unless given (`server.ts` opens SQLite or Redis). */
+  store?: Store;
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
@@ -18,10 +20,11 @@ const file = (name: string) => new URL(`../${name}`, import.meta.url);
 
 /** Builds the todo-oauth plugin; throws on an invalid client, rejects on an invalid spec. */
 export async function createApp(options: AppOptions): Promise<Koa> {
-  const auth = todoAuth(options);
+  const store = options.store ?? new MemoryStore();
+  const auth = await todoAuth({ ...options, store });
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth.config) });
   const spec = await loadSpec(file('openapi.yaml'));
-  const store = options.store ?? new MemoryTodoStore();
+  const todos = todoStore(store, KEY_PREFIX);
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
@@ -36,7 +39,7 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   app.use(auth.router.routes()).use(auth.router.allowedMethods());
   // api: the access token first; its user, never the request, says whose list it is
   const userOf = (ctx: Koa.Context) => principalOf(ctx).user!;
-  const operations = routeOperations(spec, todoHandlers({ store, userOf }));
+  const operations = routeOperations(spec, todoHandlers({ store: todos, userOf }));
   const api = new Router().use(requireAuth(auth.config)).use(operations.routes());
   app.use(jsonBody()).use(api.routes()).use(api.allowedMethods());
   return app;

@@ -5,8 +5,8 @@ import {
   createOAuthServer,
   type AuthConfig,
   type OAuthClient,
-  type OAuthStore,
 } from '@repo/auth';
+import type { Store } from '@repo/store';
 import { demoUsers } from './demo-users';
 
 export interface OAuthOptions {
@@ -14,10 +14,12 @@ export interface OAuthOptions {
   /** Demo users: name → password. */
   users: ReadonlyMap<string, string>;
   verificationToken: string;
-  oauthStore?: OAuthStore;
   /** The clock codes and tokens expire by (tests move it). */
   now?: () => number;
 }
+
+/** The first part of every key this app writes: `todo-oauth:todos:<user>`, `todo-oauth:oauth:…`. */
+export const KEY_PREFIX = 'todo-oauth';
 
 /** The one scope, and what it lets the host do, in the words the consent page shows. */
 export const SCOPES = { todos: 'Read and change your to-do list' };
@@ -25,15 +27,17 @@ export const SCOPES = { todos: 'Read and change your to-do list' };
 /**
  * The authorization server, and the auth config that both the API's token check and the
  * manifest's `auth` block are built from: its endpoints are the manifest's `client_url` and
- * `authorization_url`, and its access tokens are what the check verifies.
+ * `authorization_url`, and its access tokens are what the check verifies. Codes, tokens and the
+ * CSRF key live in `store`, so every instance on it accepts what another issued.
  */
-export function todoAuth(options: OAuthOptions) {
-  const oauth = createOAuthServer({
+export async function todoAuth(options: OAuthOptions & { store: Store }) {
+  const oauth = await createOAuthServer({
     appName: 'TODO List (OAuth)',
     client: options.client,
     users: demoUsers(options.users),
     scopes: SCOPES,
-    store: options.oauthStore,
+    store: options.store,
+    keyPrefix: KEY_PREFIX,
     now: options.now,
   });
   const config: AuthConfig = {

@@ -74,6 +74,18 @@ describe('todo-oauth configuration', () => {
     expect(() => loadConfig({ ...PRODUCTION, [name]: value })).toThrow(message);
   });
 
+  it('keeps its data in SQLite under DATA_DIR by default, and in Redis when REDIS_URL is set', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/todo-oauth' }).store).toEqual({
+      kind: 'sqlite',
+      dataDir: '/var/lib/todo-oauth',
+    });
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).store).toEqual({
+      kind: 'redis',
+      url: 'redis://127.0.0.1:6379/2',
+    });
+    expect(() => loadConfig({ REDIS_URL: 'http://nope' })).toThrow('`REDIS_URL`');
+  });
+
   it('refuses a plain-http redirect URI in production', () => {
     expect(() =>
       loadConfig({ ...PRODUCTION, OAUTH_REDIRECT_URIS: 'http://localhost:8976/oauth/callback' }),

@@ -1,5 +1,6 @@
 import { readSetting, type OAuthClient } from '@repo/auth';
 import { readBaseConfig, type BaseConfig } from '@repo/http';
+import { readStoreConfig, type StoreConfig } from '@repo/store';
 import { parseDemoUsers } from './demo-users';
 
 export const DEFAULT_PORT = 5004;
@@ -22,6 +23,8 @@ export interface Config extends BaseConfig {
   client: OAuthClient;
   users: Map<string, string>;
   verificationToken: string;
+  /** Where the lists, codes and tokens live: `REDIS_URL`, else SQLite under `DATA_DIR` (default `./data`). */
+  store: StoreConfig;
   /** What start-up should announce: defaults in use. */
   notices: string[];
 }
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     users,
     verificationToken: read('OPENAI_VERIFICATION_TOKEN', DEV.verificationToken),
+    store: readStoreConfig(env),
     notices,
   };
 }

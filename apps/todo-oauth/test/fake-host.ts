@@ -56,15 +56,17 @@ export interface Tokens {
 
 /**
  * The plugin host and the user's browser, as the tests drive them: `browser` keeps the user's
- * cookies on the sign-in page; `server` is the host's back end calling the token endpoint.
+ * cookies on the sign-in page; `server` is the host's back end calling the token endpoint. The
+ * plugin is an app in this process, or the URL of one running as a process of its own.
  */
 export class FakeHost {
   readonly browser: ReturnType<typeof request.agent>;
   readonly server: ReturnType<typeof request>;
 
-  constructor(readonly app: Koa) {
-    this.browser = request.agent(app.callback());
-    this.server = request(app.callback());
+  constructor(plugin: Koa | string) {
+    const target = typeof plugin === 'string' ? plugin : plugin.callback();
+    this.browser = request.agent(target);
+    this.server = request(target);
   }
 
   /** The host sends the user to the authorization endpoint (the manifest's `client_url`). */

@@ -18,10 +18,6 @@ export {
 } from './oauth/oauth-server';
 export type { OAuthClient } from './oauth/oauth-model';
 export type { UserDirectory } from './oauth/authorize-endpoint';
-export {
-  MemoryOAuthStore,
-  type OAuthStore,
-  type GrantRecord,
-  type FoundRecord,
-  type SecretKind,
-} from './oauth/oauth-store';
+export type { OAuthStore, GrantRecord, FoundRecord, SecretKind } from './oauth/oauth-store';
+export { StoreOAuthStore, type StoreOAuthStoreOptions } from './oauth/store-oauth-store';
+export { sharedCsrfKey } from './oauth/csrf-key';

@@ -4,7 +4,7 @@ import { safeEqual } from '../safe-equal';
 import { REQUEST_FIELDS, type AuthorizationRequest } from './authorization-request';
 
 export interface CsrfOptions {
-  /** The HMAC key; random per process unless given (instances behind one balancer share one). */
+  /** The HMAC key, shared by instances behind one balancer (`sharedCsrfKey`); random if not given. */
   secret?: Buffer;
   /** Path the cookie is scoped to: the authorization endpoint. */
   path: string;

@@ -61,6 +61,15 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
     return undefined;
   }
 
+  // Spends a code or refresh token that was live when it was looked up. Losing the spend means
+  // another request (on any instance) used it in between: that is a replay as well, so the grant
+  // is revoked, exactly as when the second use comes later.
+  async function spendOnce(kind: SecretKind, secret: string, user: GrantUser): Promise<boolean> {
+    if (await store.spend(kind, sha256Hex(secret))) return true;
+    if (user.grantId) await store.revokeGrant(user.grantId);
+    return false;
+  }
+
   return {
     async getClient(id, secret) {
       if (id !== client.id) return null;
@@ -102,7 +111,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
     },
 
     async revokeAuthorizationCode(code) {
-      return store.spend('code', sha256Hex(code.authorizationCode));
+      return spendOnce('code', code.authorizationCode, code.user as GrantUser);
     },
 
     async saveToken(token, libClientArg, user: GrantUser) {
@@ -146,7 +155,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
     },
 
     async revokeToken(token) {
-      return store.spend('refresh', sha256Hex(token.refreshToken));
+      return spendOnce('refresh', token.refreshToken, token.user as GrantUser);
     },
 
     async validateScope(_user, _client, requested) {

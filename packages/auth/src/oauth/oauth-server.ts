@@ -1,13 +1,15 @@
 import Router from '@koa/router';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { jsonBody } from '@repo/http';
+import { MemoryStore, type Store } from '@repo/store';
 import type { Principal } from '../http-auth';
 import { authorizeEndpoint, type UserDirectory } from './authorize-endpoint';
 import { CodeGrant } from './code-grant';
 import { checkClient } from './check-client';
 import { CsrfGuard } from './csrf';
+import { sharedCsrfKey } from './csrf-key';
 import { oauthModel, type GrantUser, type OAuthClient } from './oauth-model';
-import { MemoryOAuthStore, type OAuthStore } from './oauth-store';
+import { StoreOAuthStore } from './store-oauth-store';
 import { tokenEndpoint } from './token-endpoint';
 
 export const AUTHORIZE_PATH = '/oauth/authorize';
@@ -20,10 +22,13 @@ export interface OAuthServerOptions {
   users: UserDirectory;
   /** Each scope's name, and what it lets the client do in words for the consent page. */
   scopes: Record<string, string>;
-  store?: OAuthStore;
+  /** Where codes, tokens and the CSRF key live; in memory unless given (lost on exit). */
+  store?: Store;
+  /** The first part of every key this server writes, the app's name: `<keyPrefix>:oauth:…`. */
+  keyPrefix: string;
   /** The clock every expiry is checked against (tests move it). */
   now?: () => number;
-  /** The CSRF HMAC key; random per process by default. */
+  /** The CSRF HMAC key; by default one kept in `store`, shared by every instance on it. */
   csrfSecret?: Buffer;
   /** Lifetimes in seconds: codes 5 minutes, access tokens 1 hour, refresh tokens 14 days. */
   lifetimes?: { code?: number; access?: number; refresh?: number };
@@ -32,17 +37,20 @@ export interface OAuthServerOptions {
 /**
  * An OAuth 2.0 authorization server (RFC 6749 authorization-code grant, PKCE S256, rotating
  * refresh tokens) for one client, on @node-oauth/oauth2-server. Returns the router of its two
- * endpoints and the check of its access tokens for `requireAuth`. Throws at construction on an
- * invalid client.
- * @example const oauth = createOAuthServer({ appName, client, users, scopes: { todos: '…' } })
+ * endpoints and the check of its access tokens for `requireAuth`. Rejects on an invalid client,
+ * or when the store cannot be read.
+ * @example
+ * const oauth = await createOAuthServer({ appName, client, users, scopes, store, keyPrefix: 'todo-oauth' });
  */
-export function createOAuthServer(options: OAuthServerOptions) {
+export async function createOAuthServer(options: OAuthServerOptions) {
   const { client, users, scopes, appName } = options;
   checkClient(client);
   if (Object.keys(scopes).length === 0) throw new Error('`scopes` must name at least one scope');
   const now = options.now ?? Date.now;
-  const store = options.store ?? new MemoryOAuthStore({ now });
+  const shared = options.store ?? new MemoryStore();
   const lifetimes = { code: 300, access: 3600, refresh: 14 * 24 * 3600, ...options.lifetimes };
+  const longestLifetimeMs = Math.max(...Object.values(lifetimes)) * 1000;
+  const store = new StoreOAuthStore(shared, { prefix: options.keyPrefix, longestLifetimeMs, now });
   const model = oauthModel({ client, store, scopes: Object.keys(scopes), now, lifetimes });
   const server = new OAuth2Server({
     model,
@@ -56,7 +64,9 @@ export function createOAuthServer(options: OAuthServerOptions) {
       authorization_code: CodeGrant as unknown as typeof OAuth2Server.AbstractGrantType,
     },
   });
-  const csrf = new CsrfGuard({ secret: options.csrfSecret, path: AUTHORIZE_PATH, now });
+  // Shared, so that a form one instance showed is accepted by the one the balancer posts it to.
+  const csrfSecret = options.csrfSecret ?? (await sharedCsrfKey(shared, options.keyPrefix));
+  const csrf = new CsrfGuard({ secret: csrfSecret, path: AUTHORIZE_PATH, now });
   const authorize = authorizeEndpoint({
     server,
     client,

@@ -26,67 +26,14 @@ export interface FoundRecord {
 
 /**
  * Where codes and tokens live, keyed by the SHA-256 of the secret: the store never sees a
- * secret, so a leaked store leaks no usable token. Async so that a durable or shared store can
- * replace the in-memory one. Expired records are never returned.
+ * secret, so a leaked store leaks no usable token. Expired records, and those of a revoked
+ * grant, are never returned. `StoreOAuthStore` is the implementation.
  */
 export interface OAuthStore {
   save(kind: SecretKind, key: string, record: GrantRecord): Promise<void>;
   find(kind: SecretKind, key: string): Promise<FoundRecord | undefined>;
   /** Marks a record spent; resolves `true` for the first caller only (single use). */
   spend(kind: SecretKind, key: string): Promise<boolean>;
-  /** Deletes every code and token of a grant; resolves to how many there were. */
-  revokeGrant(grantId: string): Promise<number>;
-}
-
-/** An `OAuthStore` in process memory: restarting the process signs every user out. */
-export class MemoryOAuthStore implements OAuthStore {
-  readonly #records = new Map<string, FoundRecord>();
-  readonly #now: () => number;
-  #writes = 0;
-
-  constructor(options: { now?: () => number } = {}) {
-    this.#now = options.now ?? Date.now;
-  }
-
-  async save(kind: SecretKind, key: string, record: GrantRecord): Promise<void> {
-    // Sweep now and then, so codes that were never redeemed do not pile up.
-    if (++this.#writes % 256 === 0) this.#sweep();
-    this.#records.set(`${kind}:${key}`, { record: { ...record }, spent: false });
-  }
-
-  async find(kind: SecretKind, key: string): Promise<FoundRecord | undefined> {
-    const id = `${kind}:${key}`;
-    const found = this.#records.get(id);
-    if (!found) return undefined;
-    if (found.record.expiresAt <= this.#now()) {
-      this.#records.delete(id);
-      return undefined;
-    }
-    return { record: { ...found.record }, spent: found.spent };
-  }
-
-  async spend(kind: SecretKind, key: string): Promise<boolean> {
-    const found = this.#records.get(`${kind}:${key}`);
-    if (!found || found.spent || found.record.expiresAt <= this.#now()) return false;
-    found.spent = true;
-    return true;
-  }
-
-  async revokeGrant(grantId: string): Promise<number> {
-    let count = 0;
-    for (const [id, found] of this.#records) {
-      if (found.record.grantId === grantId) {
-        this.#records.delete(id);
-        count += 1;
-      }
-    }
-    return count;
-  }
-
-  #sweep(): void {
-    const now = this.#now();
-    for (const [id, found] of this.#records) {
-      if (found.record.expiresAt <= now) this.#records.delete(id);
-    }
-  }
+  /** Revokes every code and token of a grant, those issued so far and any issued later. */
+  revokeGrant(grantId: string): Promise<void>;
 }
