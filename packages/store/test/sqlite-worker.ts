@@ -2,7 +2,8 @@
 //   write <file>          writes forever, printing `ack <i>` after each write of round i resolves;
 //                         the test kills it with SIGKILL and checks every acknowledged write.
 //   race <file> <name>    prints `ready`, waits for a line on stdin, then appends 150 items, taking
-//                         turns with the other process, and takes the codes `code:0`…`code:49`; prints the results as JSON.
+//                         turns with the other process, adds 150 fields to a map capped at 200, and
+//                         takes the codes `code:0`…`code:49`; prints the results as JSON.
 import { createInterface } from 'node:readline';
 import { SqliteStore } from '../src/sqlite-store';
 
@@ -14,6 +15,7 @@ async function write() {
   for (let i = 0; ; i++) {
     await store.listAppend('todos:ann', `todo ${i}`);
     await store.setAdd('words:ann', `word ${i}`);
+    await store.mapAdd('book:ann', `word ${i}`, `Word ${i}`);
     await store.put(`code:${i}`, `value ${i}`, { ttlMs: 3_600_000 });
     // stdout to a pipe is synchronous on Linux: the line has left when the write has committed.
     console.log(`ack ${i}`);
@@ -28,13 +30,16 @@ async function race() {
   process.stdin.destroy(); // else the open pipe keeps this process alive after its work
   const indexes: number[] = [];
   const taken: (string | undefined)[] = [];
+  const added: string[] = [];
   for (let i = 0; i < 150; i++) {
     indexes.push(await store.listAppend('todos:race', `${name} ${i}`));
+    const result = await store.mapAdd('book:race', `${name} ${i}`, `${i}`, { maxFields: 200 });
+    if (result === 'added') added.push(`${name} ${i}`);
     if (i < 50) taken.push(await store.take(`code:${i}`));
     // Yield, so the two processes take turns on the lock instead of one running to the end.
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  console.log(JSON.stringify({ indexes, taken }));
+  console.log(JSON.stringify({ indexes, taken, added }));
   await store.close();
 }
 
