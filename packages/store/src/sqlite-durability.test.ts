@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store';
 
@@ -95,4 +97,35 @@ describe('SqliteStore durability', () => {
     expect(await store.mapValues('book:race')).toHaveLength(200);
     await store.close();
   }, 60_000);
+
+  it('checks a map cap under the write lock: a map another process fills meanwhile is full', async () => {
+    const file = join(dir, 'cap.sqlite');
+    const setup = new SqliteStore({ file });
+    for (const i of range(9)) await setup.mapAdd('book:capped', `w${i}`, `w${i}`);
+    await setup.close();
+    const lines: string[] = [];
+    let isReady: () => void;
+    const started = new Promise<void>((resolve) => (isReady = resolve));
+    const { child, exited, stderr } = worker(['cap', file], (line) => {
+      lines.push(line);
+      if (line === 'ready') isReady();
+    });
+    await started;
+    // Another writer holds the lock and adds the tenth field while the worker's mapAdd waits for
+    // it: a cap counted before taking the lock would still see 9 fields, and let an 11th in.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    other
+      .prepare('INSERT INTO map_fields (key, field, value) VALUES (?, ?, ?)')
+      .run('book:capped', 'w9', 'w9');
+    child.stdin.write('go\n');
+    await sleep(500);
+    other.exec('COMMIT');
+    other.close();
+    expect(await exited, stderr()).toBeNull();
+    expect(lines).toEqual(['ready', 'full']);
+    const store = new SqliteStore({ file });
+    expect(await store.mapValues('book:capped')).toHaveLength(10);
+    await store.close();
+  }, 30_000);
 });

@@ -4,11 +4,13 @@
 //   race <file> <name>    prints `ready`, waits for a line on stdin, then appends 150 items, taking
 //                         turns with the other process, adds 150 fields to a map capped at 200, and
 //                         takes the codes `code:0`…`code:49`; prints the results as JSON.
+//   cap <file>            prints `ready`, waits for a line on stdin, then adds a field to the map
+//                         `book:capped` capped at 10 fields and prints what `mapAdd` answered.
 import { createInterface } from 'node:readline';
 import { SqliteStore } from '../src/sqlite-store';
 
 const [mode, file, name = 'worker'] = process.argv.slice(2);
-if (!file) throw new Error('usage: sqlite-worker.ts write|race <file> [name]');
+if (!file) throw new Error('usage: sqlite-worker.ts write|race|cap <file> [name]');
 const store = new SqliteStore({ file, busyTimeoutMs: 20_000 });
 
 async function write() {
@@ -22,12 +24,16 @@ async function write() {
   }
 }
 
-async function race() {
+async function ready() {
   console.log('ready');
   const lines = createInterface({ input: process.stdin });
   await new Promise((resolve) => lines.once('line', resolve));
   lines.close();
   process.stdin.destroy(); // else the open pipe keeps this process alive after its work
+}
+
+async function race() {
+  await ready();
   const indexes: number[] = [];
   const taken: (string | undefined)[] = [];
   const added: string[] = [];
@@ -43,4 +49,11 @@ async function race() {
   await store.close();
 }
 
-await (mode === 'write' ? write() : race());
+async function cap() {
+  await ready();
+  console.log(await store.mapAdd('book:capped', 'late', 'late', { maxFields: 10 }));
+  await store.close();
+}
+
+const modes = { write, race, cap };
+await modes[mode as keyof typeof modes]();
