@@ -1,16 +1,20 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MemoryStore } from '@repo/store';
 import { createApp } from './app';
 import { BOOK_HEADER, DEFAULT_BOOK } from './book-of';
-import { MemoryWordStore } from './memory-word-store';
+import { wordStore } from './store-word-store';
+import type { WordStore } from './word-store';
 
 let api: ReturnType<typeof request>;
-let store: MemoryWordStore;
+let store: WordStore;
 
 beforeEach(async () => {
-  store = new MemoryWordStore({ maxWords: 3 });
+  const shared = new MemoryStore();
+  // The app's books, as the app keeps them in the store: under `wordbook:words:<book>`.
+  store = wordStore(shared, { maxWords: 3 });
   // "Random" numbers that always pick the last word left: predictable samples.
-  api = request((await createApp({ store, random: () => 0.999 })).callback());
+  api = request((await createApp({ store: shared, maxWords: 3, random: () => 0.999 })).callback());
 });
 
 const bad = (message: string, field: string) => ({ error: 'bad_request', message, field });
@@ -45,6 +49,26 @@ describe('add_word', () => {
     expect(res.status).toBe(400);
     expect(res.body).toEqual(bad(message, 'word'));
     expect(await store.list(DEFAULT_BOOK)).toEqual([]);
+  });
+
+  it('adds each of 300 concurrent requests once, in a book that holds them all', async () => {
+    const many = request((await createApp({ store: new MemoryStore() })).callback());
+    // Distinct words of letters only: `a`, `b`, … `z`, `ba`, `bb`, …
+    const words = Array.from({ length: 300 }, (_, i) =>
+      i.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26))),
+    );
+    const responses = await Promise.all(words.map((word) => many.post('/add_word').send({ word })));
+    expect(responses.every((res) => res.status === 200 && res.body.added)).toBe(true);
+    const { wordbook } = (await many.get('/get_wordbook')).body as { wordbook: string[] };
+    expect([...wordbook].sort()).toEqual([...words].sort());
+  });
+
+  it('lets exactly maxWords of 10 concurrent requests into a book, answering 409 to the rest', async () => {
+    const words = ['ash', 'birch', 'cedar', 'elm', 'fir', 'oak', 'pine', 'yew', 'larch', 'maple'];
+    const responses = await Promise.all(words.map((word) => api.post('/add_word').send({ word })));
+    const statuses = responses.map((res) => res.status).sort();
+    expect(statuses).toEqual([...Array(3).fill(200), ...Array(7).fill(409)]);
+    expect(await store.list(DEFAULT_BOOK)).toHaveLength(3);
   });
 
   it('answers a full book with a 409 naming `word`', async () => {

@@ -3,15 +3,18 @@ import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { MemoryStore, type Store } from '@repo/store';
 import { deleteBodyAsQuery } from './delete-body-as-query';
-import { MemoryWordStore } from './memory-word-store';
 import { loadPrompt } from './prompt';
 import type { Random } from './sample-words';
+import { wordStore } from './store-word-store';
 import { wordbookHandlers } from './wordbook-handlers';
-import type { WordStore } from './word-store';
 
 export interface AppOptions {
-  store?: WordStore;
+  /** Where the wordbooks live; in memory unless given (`server.ts` opens SQLite or Redis). */
+  store?: Store;
+  /** How many words a book holds (default 1000); tests pass a small number. */
+  maxWords?: number;
   /** `Math.random` unless given: tests pass a fixed sequence. */
   random?: Random;
   publicBaseUrl?: string | undefined;
@@ -30,7 +33,8 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
   const spec = await loadSpec(file('openapi.yaml'));
   const prompt = loadPrompt(file('prompt.txt'));
-  const { publicBaseUrl, store = new MemoryWordStore(), random = Math.random } = options;
+  const { publicBaseUrl, maxWords, random = Math.random } = options;
+  const words = wordStore(options.store ?? new MemoryStore(), { maxWords });
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
   // errors: every failure leaves as a one-line JSON body, 4xx explained, 5xx hidden
@@ -46,7 +50,7 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   app.use(requireAuth(auth));
   app.use(jsonBody());
   app.use(deleteBodyAsQuery());
-  const api = routeOperations(spec, wordbookHandlers({ store, random, prompt }));
+  const api = routeOperations(spec, wordbookHandlers({ store: words, random, prompt }));
   app.use(api.routes());
   app.use(api.allowedMethods());
   return app;

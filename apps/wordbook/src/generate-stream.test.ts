@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { BOOK_HEADER, DEFAULT_BOOK } from './book-of';
-import { MemoryWordStore } from './memory-word-store';
+import { MemoryStore } from '@repo/store';
+import { wordStore } from './store-word-store';
 
 // generate_sentences as ERNIE streams it: over a real socket, with `Accept: text/event-stream`.
 
@@ -11,8 +12,9 @@ let server: Server;
 let base: string;
 
 beforeEach(async () => {
-  const store = new MemoryWordStore();
-  for (const word of ['apple', 'brave', 'cloud']) await store.add(DEFAULT_BOOK, word);
+  const store = new MemoryStore();
+  const words = wordStore(store);
+  for (const word of ['apple', 'brave', 'cloud']) await words.add(DEFAULT_BOOK, word);
   const app = await createApp({ store, random: () => 0 });
   server = app.listen(0, '127.0.0.1');
   await new Promise((ready) => server.once('listening', ready));

@@ -1,4 +1,4 @@
-export type { PutOptions, Store } from './store';
+export type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
 export { MAX_KEY_LENGTH } from './validate';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite-store';

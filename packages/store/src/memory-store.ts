@@ -1,5 +1,13 @@
-import type { PutOptions, Store } from './store';
-import { assertIndexType, assertKey, assertValue, closedError, isIndex, ttlOf } from './validate';
+import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
+import {
+  assertIndexType,
+  assertKey,
+  assertValue,
+  closedError,
+  isIndex,
+  maxFieldsOf,
+  ttlOf,
+} from './validate';
 
 /** Options of a `MemoryStore`. */
 export interface MemoryStoreOptions {
@@ -21,6 +29,8 @@ export class MemoryStore implements Store {
   // Maps, not objects: a key called `__proto__` is just a key.
   readonly #lists = new Map<string, string[]>();
   readonly #sets = new Map<string, Set<string>>();
+  // A Map iterates in insertion order, and a key deleted then set again goes last: a map's order.
+  readonly #maps = new Map<string, Map<string, string>>();
   readonly #values = new Map<string, Entry>();
   readonly #now: () => number;
   #puts = 0;
@@ -75,6 +85,40 @@ export class MemoryStore implements Store {
   async setMembers(key: string): Promise<string[]> {
     this.#check(key);
     return [...(this.#sets.get(key) ?? [])];
+  }
+
+  async mapAdd(
+    key: string,
+    field: string,
+    value: string,
+    options?: MapAddOptions,
+  ): Promise<MapAddResult> {
+    this.#check(key);
+    assertValue(field, 'field');
+    assertValue(value);
+    const maxFields = maxFieldsOf(options);
+    const map = this.#maps.get(key);
+    if (map?.has(field)) return 'exists';
+    if (maxFields !== undefined && (map?.size ?? 0) >= maxFields) return 'full';
+    if (map) map.set(field, value);
+    else this.#maps.set(key, new Map([[field, value]]));
+    return 'added';
+  }
+
+  async mapRemove(key: string, field: string): Promise<string | undefined> {
+    this.#check(key);
+    assertValue(field, 'field');
+    const map = this.#maps.get(key);
+    const value = map?.get(field);
+    if (value === undefined) return undefined;
+    map!.delete(field);
+    if (map!.size === 0) this.#maps.delete(key);
+    return value;
+  }
+
+  async mapValues(key: string): Promise<string[]> {
+    this.#check(key);
+    return [...(this.#maps.get(key)?.values() ?? [])];
   }
 
   async put(key: string, value: string, options?: PutOptions): Promise<void> {

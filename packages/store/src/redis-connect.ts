@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { LIST_REMOVE_AT, SET_ADD } from './redis-scripts';
+import { LIST_REMOVE_AT, MAP_ADD, MAP_REMOVE, MAP_VALUES, SET_ADD } from './redis-scripts';
 import { parseRedisUrl } from './redis-url';
 
 /** How to reach Redis, and how long to wait for it. */
@@ -18,6 +18,9 @@ export interface RedisStoreOptions {
 export interface ScriptedRedis extends Redis {
   listRemoveAt(key: string, index: number, marker: string): Promise<string | null>;
   setAdd(key: string, member: string): Promise<number>;
+  mapAdd(hash: string, order: string, field: string, value: string, max: string): Promise<string>;
+  mapRemove(hash: string, order: string, field: string): Promise<string | null>;
+  mapValues(hash: string, order: string): Promise<string[]>;
 }
 
 /**
@@ -38,6 +41,9 @@ export async function connectRedis(options: RedisStoreOptions): Promise<Scripted
     scripts: {
       listRemoveAt: { numberOfKeys: 1, lua: LIST_REMOVE_AT },
       setAdd: { numberOfKeys: 1, lua: SET_ADD },
+      mapAdd: { numberOfKeys: 2, lua: MAP_ADD },
+      mapRemove: { numberOfKeys: 2, lua: MAP_REMOVE },
+      mapValues: { numberOfKeys: 2, lua: MAP_VALUES },
     },
   }) as ScriptedRedis;
   let cause: Error | undefined;

@@ -25,3 +25,43 @@ if last[2] then score = tonumber(last[2]) + 1 end
 redis.call('ZADD', KEYS[1], score, ARGV[1])
 return 1
 `;
+
+// A map is two keys: a hash KEYS[1] of field → value, and a sorted set KEYS[2] of its fields
+// scored by arrival, for the order. The scripts below are the only writers, so the two agree.
+
+/**
+ * Adds the field ARGV[1] with the value ARGV[2] to the map and returns 'added'; returns 'exists'
+ * when the field is there, and 'full' when the map holds ARGV[3] fields (an empty ARGV[3]: no cap).
+ * The cap is checked in the script, so concurrent adds cannot overshoot it.
+ */
+export const MAP_ADD = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 'exists' end
+local max = tonumber(ARGV[3])
+if max and redis.call('HLEN', KEYS[1]) >= max then return 'full' end
+local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+local score = 1
+if last[2] then score = tonumber(last[2]) + 1 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZADD', KEYS[2], score, ARGV[1])
+return 'added'
+`;
+
+/** Removes the field ARGV[1] from the map and returns its value (nil when it is not there). */
+export const MAP_REMOVE = `
+local value = redis.call('HGET', KEYS[1], ARGV[1])
+if not value then return nil end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+return value
+`;
+
+/**
+ * Returns the map's values in the order their fields were added. One script, so a concurrent
+ * remove cannot slip between reading the order and reading the values.
+ */
+export const MAP_VALUES = `
+local fields = redis.call('ZRANGE', KEYS[2], 0, -1)
+local values = {}
+for i, field in ipairs(fields) do values[i] = redis.call('HGET', KEYS[1], field) end
+return values
+`;

@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { connectRedis, type RedisStoreOptions, type ScriptedRedis } from './redis-connect';
-import type { PutOptions, Store } from './store';
-import { assertIndexType, assertKey, assertValue, closedError, isIndex, ttlOf } from './validate';
+import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
+import {
+  assertIndexType,
+  assertKey,
+  assertValue,
+  closedError,
+  isIndex,
+  maxFieldsOf,
+  ttlOf,
+} from './validate';
 
-// Lists, sets and values live under their own prefix, so the three key spaces never meet (and a
-// list key can never be read as a value, which Redis would answer with WRONGTYPE).
+// Lists, sets, maps and values live under their own prefix, so the key spaces never meet (and a
+// list key can never be read as a value, which Redis would answer with WRONGTYPE). No prefix
+// starts another, so no key of one kind can equal a key of another.
 const LIST = 'list:';
 const SET = 'set:';
 const VALUE = 'value:';
+// A map is a hash of its values and a sorted set of its fields in order (see redis-scripts.ts).
+const mapKeys = (key: string) => [`map:${key}`, `map-order:${key}`] as const;
 
 /**
  * A `Store` in Redis, shared by every instance of an app. Multi-step operations are Lua scripts,
@@ -60,6 +71,31 @@ export class RedisStore implements Store {
   async setMembers(key: string): Promise<string[]> {
     this.#check(key);
     return this.#redis.zrange(SET + key, 0, -1);
+  }
+
+  async mapAdd(
+    key: string,
+    field: string,
+    value: string,
+    options?: MapAddOptions,
+  ): Promise<MapAddResult> {
+    this.#check(key);
+    assertValue(field, 'field');
+    assertValue(value);
+    const maxFields = maxFieldsOf(options);
+    const result = await this.#redis.mapAdd(...mapKeys(key), field, value, `${maxFields ?? ''}`);
+    return result as MapAddResult;
+  }
+
+  async mapRemove(key: string, field: string): Promise<string | undefined> {
+    this.#check(key);
+    assertValue(field, 'field');
+    return (await this.#redis.mapRemove(...mapKeys(key), field)) ?? undefined;
+  }
+
+  async mapValues(key: string): Promise<string[]> {
+    this.#check(key);
+    return this.#redis.mapValues(...mapKeys(key));
   }
 
   async put(key: string, value: string, options?: PutOptions): Promise<void> {

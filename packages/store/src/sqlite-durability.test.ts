@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store';
 
@@ -53,17 +55,19 @@ describe('SqliteStore durability', () => {
     expect(todos.length - (acked + 1)).toBeLessThanOrEqual(1);
     const words = await store.setMembers('words:ann');
     expect(words.slice(0, acked + 1)).toEqual(range(acked + 1).map((i) => `word ${i}`));
+    const book = await store.mapValues('book:ann');
+    expect(book.slice(0, acked + 1)).toEqual(range(acked + 1).map((i) => `Word ${i}`));
     for (const i of range(acked + 1)) expect(await store.get(`code:${i}`)).toBe(`value ${i}`);
     await store.close();
   }, 60_000);
 
-  it('hands out each index and each code once when two processes race on one file', async () => {
+  it('hands out each index and each code once, and keeps a map cap, when two processes race', async () => {
     const file = join(dir, 'race.sqlite');
     const setup = new SqliteStore({ file });
     for (const i of range(50)) await setup.put(`code:${i}`, `value ${i}`);
     await setup.close();
 
-    type Result = { indexes: number[]; taken: (string | null)[] };
+    type Result = { indexes: number[]; taken: (string | null)[]; added: string[] };
     const results: Result[] = [];
     let ready = 0;
     const workers = ['one', 'two'].map((name) =>
@@ -84,9 +88,44 @@ describe('SqliteStore durability', () => {
         .map((i) => `value ${i}`)
         .sort(),
     );
-    const store = new SqliteStore({ file });
+    // Of 300 adds of different fields to a map capped at 200, exactly 200 were let in.
+    const added = results.flatMap((r) => r.added);
+    expect(added).toHaveLength(200);
 
+    const store = new SqliteStore({ file });
     expect(await store.listItems('todos:race')).toHaveLength(300);
+    expect(await store.mapValues('book:race')).toHaveLength(200);
     await store.close();
   }, 60_000);
+
+  it('checks a map cap under the write lock: a map another process fills meanwhile is full', async () => {
+    const file = join(dir, 'cap.sqlite');
+    const setup = new SqliteStore({ file });
+    for (const i of range(9)) await setup.mapAdd('book:capped', `w${i}`, `w${i}`);
+    await setup.close();
+    const lines: string[] = [];
+    let isReady: () => void;
+    const started = new Promise<void>((resolve) => (isReady = resolve));
+    const { child, exited, stderr } = worker(['cap', file], (line) => {
+      lines.push(line);
+      if (line === 'ready') isReady();
+    });
+    await started;
+    // Another writer holds the lock and adds the tenth field while the worker's mapAdd waits for
+    // it: a cap counted before taking the lock would still see 9 fields, and let an 11th in.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    other
+      .prepare('INSERT INTO map_fields (key, field, value) VALUES (?, ?, ?)')
+      .run('book:capped', 'w9', 'w9');
+    child.stdin.write('go\n');
+    await sleep(500);
+    other.exec('COMMIT');
+    other.close();
+    expect(await exited, stderr()).toBeNull();
+    expect(lines).toEqual(['ready', 'full']);
+    const store = new SqliteStore({ file });
+    expect(await store.mapValues('book:capped')).toHaveLength(10);
+    await store.close();
+  }, 30_000);
 });

@@ -1,24 +1,34 @@
 import type Database from 'better-sqlite3';
 
-// Bumped, with a migration, whenever the tables below change shape.
-const SCHEMA_VERSION = 1;
-
 // Rows keep their insertion order in `seq` (the rowid): a new row gets a rowid above every
 // row present, so ordering by it is ordering by insertion.
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS list_items (
-    seq INTEGER PRIMARY KEY, key TEXT NOT NULL, value TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS list_items_by_key ON list_items (key, seq);
-  CREATE TABLE IF NOT EXISTS set_members (
-    seq INTEGER PRIMARY KEY, key TEXT NOT NULL, member TEXT NOT NULL, UNIQUE (key, member));
-  CREATE INDEX IF NOT EXISTS set_members_by_key ON set_members (key, seq);
-  CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER);
-  CREATE INDEX IF NOT EXISTS kv_by_expiry ON kv (expires_at) WHERE expires_at IS NOT NULL;
-`;
+//
+// MIGRATIONS[v] takes a file from schema v to v + 1; the file records its version in
+// `user_version`. Append a step to change the tables, never edit one that has shipped: files
+// written by it exist (`test/fixtures/schema-1.sqlite` is one, kept to test that it still opens).
+const MIGRATIONS = [
+  // 1: lists, sets and values.
+  `CREATE TABLE IF NOT EXISTS list_items (
+     seq INTEGER PRIMARY KEY, key TEXT NOT NULL, value TEXT NOT NULL);
+   CREATE INDEX IF NOT EXISTS list_items_by_key ON list_items (key, seq);
+   CREATE TABLE IF NOT EXISTS set_members (
+     seq INTEGER PRIMARY KEY, key TEXT NOT NULL, member TEXT NOT NULL, UNIQUE (key, member));
+   CREATE INDEX IF NOT EXISTS set_members_by_key ON set_members (key, seq);
+   CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER);
+   CREATE INDEX IF NOT EXISTS kv_by_expiry ON kv (expires_at) WHERE expires_at IS NOT NULL;`,
+  // 2: maps.
+  `CREATE TABLE IF NOT EXISTS map_fields (
+     seq INTEGER PRIMARY KEY, key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+     UNIQUE (key, field));
+   CREATE INDEX IF NOT EXISTS map_fields_by_key ON map_fields (key, seq);`,
+];
+
+/** The schema this code writes; a file from an older one is migrated when opened. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
- * Sets a connection up for durability and creates the tables; throws when the file was written
- * by a newer schema than this code knows.
+ * Sets a connection up for durability and brings the tables up to `SCHEMA_VERSION`; throws when
+ * the file was written by a newer schema than this code knows.
  */
 export function prepareDatabase(db: Database.Database): void {
   // WAL: readers never block the writer, and a commit is one append to the log. FULL: the log is
@@ -26,12 +36,14 @@ export function prepareDatabase(db: Database.Database): void {
   // the death of the process.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // One IMMEDIATE transaction: of two processes opening an old file at once, one migrates it and
+  // the other then finds it current; a crash midway leaves the file as it was.
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new Error(`the store file has schema ${version}; this code knows ${SCHEMA_VERSION}`);
     }
-    db.exec(SCHEMA);
+    for (const migration of MIGRATIONS.slice(version)) db.exec(migration);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../test/conformance/index';
 import { fakeClock } from '../test/fake-clock';
+import { SCHEMA_VERSION } from './sqlite-schema';
 import { SqliteStore } from './sqlite-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'store-sqlite-'));
@@ -28,11 +29,13 @@ describe('SqliteStore', () => {
     const first = new SqliteStore({ file: path });
     await first.listAppend('todos:ann', 'milk');
     await first.setAdd('words:ann', 'apple');
+    await first.mapAdd('words:ann', 'pear', 'Pear');
     await first.put('token:t', 'ann');
     await first.close();
     const again = new SqliteStore({ file: path });
     expect(await again.listItems('todos:ann')).toEqual(['milk']);
     expect(await again.setMembers('words:ann')).toEqual(['apple']);
+    expect(await again.mapValues('words:ann')).toEqual(['Pear']);
     expect(await again.get('token:t')).toBe('ann');
     await again.close();
   });
@@ -63,7 +66,28 @@ describe('SqliteStore', () => {
     const raw = new Database(path);
     raw.pragma('user_version = 99');
     raw.close();
-    expect(() => new SqliteStore({ file: path })).toThrow(/schema 99; this code knows 1/);
+    expect(() => new SqliteStore({ file: path })).toThrow(
+      new RegExp(`schema 99; this code knows ${SCHEMA_VERSION}\\b`),
+    );
+  });
+
+  it('opens a file written by schema 1, keeps its data and adds maps to it', async () => {
+    // Written by the SqliteStore of schema 1 (lists, sets, values), before maps existed.
+    const path = nextFile();
+    copyFileSync(new URL('../test/fixtures/schema-1.sqlite', import.meta.url), path);
+    const store = new SqliteStore({ file: path });
+    expect(await store.listItems('todo-noauth:todos:ann')).toEqual(['buy milk', 'walk the dog']);
+    expect(await store.setMembers('wordbook:words:default')).toEqual(['apple', 'Brave']);
+    expect(await store.get('todo-oauth:token:abc')).toBe('ann');
+    expect(await store.mapAdd('wordbook:words:default', 'apple', 'apple')).toBe('added');
+    expect(await store.listAppend('todo-noauth:todos:ann', 'new')).toBe(2);
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    raw.close();
+    const again = new SqliteStore({ file: path });
+    expect(await again.mapValues('wordbook:words:default')).toEqual(['apple']);
+    await again.close();
   });
 
   it('throws a clear error when the folder does not exist', () => {

@@ -1,8 +1,17 @@
 import Database from 'better-sqlite3';
 import { GroupCommit } from './sqlite-group-commit';
 import { prepareDatabase } from './sqlite-schema';
-import type { PutOptions, Store } from './store';
-import { assertIndexType, assertKey, assertValue, closedError, isIndex, ttlOf } from './validate';
+import { prepareStatements } from './sqlite-statements';
+import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
+import {
+  assertIndexType,
+  assertKey,
+  assertValue,
+  closedError,
+  isIndex,
+  maxFieldsOf,
+  ttlOf,
+} from './validate';
 
 /** Options of a `SqliteStore`. */
 export interface SqliteStoreOptions {
@@ -22,7 +31,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #now: () => number;
-  readonly #sql;
+  readonly #sql: ReturnType<typeof prepareStatements>;
   readonly #commits: GroupCommit;
   #closed = false;
 
@@ -36,23 +45,7 @@ export class SqliteStore implements Store {
       throw error;
     }
     this.#commits = new GroupCommit(this.#db);
-    const s = (sql: string) => this.#db.prepare(sql);
-    this.#sql = {
-      append: s('INSERT INTO list_items (key, value) VALUES (?, ?)'),
-      count: s('SELECT count(*) FROM list_items WHERE key = ?').pluck(),
-      items: s('SELECT value FROM list_items WHERE key = ? ORDER BY seq').pluck(),
-      at: s('SELECT seq, value FROM list_items WHERE key = ? ORDER BY seq LIMIT 1 OFFSET ?'),
-      removeSeq: s('DELETE FROM list_items WHERE seq = ?'),
-      add: s('INSERT OR IGNORE INTO set_members (key, member) VALUES (?, ?)'),
-      remove: s('DELETE FROM set_members WHERE key = ? AND member = ?'),
-      members: s('SELECT member FROM set_members WHERE key = ? ORDER BY seq').pluck(),
-      put: s('INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)'),
-      purge: s('DELETE FROM kv WHERE expires_at <= ?'),
-      get: s(
-        'SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)',
-      ).pluck(),
-      delete: s('DELETE FROM kv WHERE key = ?'),
-    };
+    this.#sql = prepareStatements(this.#db);
   }
 
   async listAppend(key: string, value: string): Promise<number> {
@@ -95,6 +88,41 @@ export class SqliteStore implements Store {
   async setMembers(key: string): Promise<string[]> {
     this.#check(key);
     return this.#sql.members.all(key) as string[];
+  }
+
+  async mapAdd(
+    key: string,
+    field: string,
+    value: string,
+    options?: MapAddOptions,
+  ): Promise<MapAddResult> {
+    this.#check(key);
+    assertValue(field, 'field');
+    assertValue(value);
+    const maxFields = maxFieldsOf(options);
+    return this.#write(() => {
+      if (this.#sql.mapGet.get(key, field) !== undefined) return 'exists';
+      if (maxFields !== undefined && (this.#sql.mapCount.get(key) as number) >= maxFields) {
+        return 'full';
+      }
+      this.#sql.mapInsert.run(key, field, value);
+      return 'added';
+    });
+  }
+
+  async mapRemove(key: string, field: string): Promise<string | undefined> {
+    this.#check(key);
+    assertValue(field, 'field');
+    return this.#write(() => {
+      const value = this.#sql.mapGet.get(key, field) as string | undefined;
+      if (value !== undefined) this.#sql.mapDelete.run(key, field);
+      return value;
+    });
+  }
+
+  async mapValues(key: string): Promise<string[]> {
+    this.#check(key);
+    return this.#sql.mapValues.all(key) as string[];
   }
 
   async put(key: string, value: string, options?: PutOptions): Promise<void> {

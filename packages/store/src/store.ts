@@ -3,12 +3,20 @@ export interface PutOptions {
   ttlMs?: number;
 }
 
+/** A cap on a map's size: `mapAdd` adds no field once the map holds `maxFields`. */
+export interface MapAddOptions {
+  maxFields?: number;
+}
+
+/** What `mapAdd` did: added the field, found it already there, or found the map full. */
+export type MapAddResult = 'added' | 'exists' | 'full';
+
 /**
- * Where an app's state lives: ordered lists, ordered sets and values that may expire, each under a
- * string key. Every method is async and atomic; a write has taken effect (and, on a durable
- * implementation, is durable) once its promise resolves. Lists, sets and values are three separate
- * key spaces: the list `a` and the value `a` are unrelated. Bad arguments reject with a `TypeError`
- * that names the argument.
+ * Where an app's state lives: ordered lists, ordered sets, ordered maps and values that may
+ * expire, each under a string key. Every method is async and atomic; a write has taken effect
+ * (and, on a durable implementation, is durable) once its promise resolves. Lists, sets, maps and
+ * values are four separate key spaces: the list `a` and the value `a` are unrelated. Bad arguments
+ * reject with a `TypeError` that names the argument.
  */
 export interface Store {
   /** Appends `value` to the list at `key` and resolves to its 0-based index. */
@@ -28,6 +36,16 @@ export interface Store {
   setRemove(key: string, member: string): Promise<boolean>;
   /** The members of the set at `key` in the order they were added; empty for an unknown key. */
   setMembers(key: string): Promise<string[]>;
+
+  /**
+   * Adds `field` with `value` to the map at `key`, in one step, unless the field is there
+   * (`'exists'`, its value unchanged) or the map already holds `maxFields` fields (`'full'`).
+   */
+  mapAdd(key: string, field: string, value: string, options?: MapAddOptions): Promise<MapAddResult>;
+  /** Removes `field` from the map at `key` and resolves to its value, or `undefined` if absent. */
+  mapRemove(key: string, field: string): Promise<string | undefined>;
+  /** The values of the map at `key` in the order their fields were added; empty if unknown. */
+  mapValues(key: string): Promise<string[]>;
 
   /** Stores `value` at `key`, replacing any value and any expiry it had. */
   put(key: string, value: string, options?: PutOptions): Promise<void>;

@@ -45,6 +45,20 @@ export function ttlOf(options: unknown): number | undefined {
   return ttlMs;
 }
 
+/** The cap of a `mapAdd`: `undefined` for none; throws a `TypeError` on a bad `maxFields`. */
+export function maxFieldsOf(options: unknown): number | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('`options` must be an object such as `{ maxFields: 1000 }`');
+  }
+  const { maxFields } = options as { maxFields?: unknown };
+  if (maxFields === undefined) return undefined;
+  if (typeof maxFields !== 'number' || !Number.isSafeInteger(maxFields) || maxFields < 1) {
+    throw new TypeError('`maxFields` must be a whole number, 1 or more');
+  }
+  return maxFields;
+}
+
 /** The error every operation on a closed store rejects with. */
 export function closedError(): Error {
   return new Error('the store is closed');

@@ -4,26 +4,32 @@ import type { Store } from '../src/index';
 /** One call to a `Store`, as data, so fast-check can generate, shrink and print it. */
 export type Operation =
   | { call: 'listAppend' | 'put'; key: string; value: string }
-  | { call: 'listItems' | 'setMembers' | 'get' | 'take' | 'delete'; key: string }
+  | { call: 'listItems' | 'setMembers' | 'mapValues' | 'get' | 'take' | 'delete'; key: string }
   | { call: 'listRemoveAt'; key: string; index: number }
-  | { call: 'setAdd' | 'setRemove'; key: string; member: string };
+  | { call: 'setAdd' | 'setRemove'; key: string; member: string }
+  | { call: 'mapAdd'; key: string; field: string; value: string; maxFields: number | undefined }
+  | { call: 'mapRemove'; key: string; field: string };
 
 // Few keys and values, so operations keep landing on the same lists, members and values.
 export const KEYS = ['a', 'b', '__proto__'];
 const key = fc.constantFrom(...KEYS);
 const text = fc.oneof(fc.constantFrom('x', 'y', ''), fc.string({ unit: 'grapheme', maxLength: 6 }));
 const index = fc.oneof(fc.integer({ min: -2, max: 6 }), fc.constantFrom(1.5, Number.NaN));
+// Small caps, so that sequences reach a full map and then make room in it.
+const maxFields = fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined });
 
-/** Any sequence of up to 40 operations on lists, sets and values (TTLs aside: no clock here). */
+/** Any sequence of up to 40 operations on lists, sets, maps and values (TTLs aside: no clock). */
 export const operations = fc.array(
   fc.oneof(
     fc.record({ call: fc.constantFrom('listAppend', 'put'), key, value: text }),
     fc.record({
-      call: fc.constantFrom('listItems', 'setMembers', 'get', 'take', 'delete'),
+      call: fc.constantFrom('listItems', 'setMembers', 'mapValues', 'get', 'take', 'delete'),
       key,
     }),
     fc.record({ call: fc.constant('listRemoveAt'), key, index }),
     fc.record({ call: fc.constantFrom('setAdd', 'setRemove'), key, member: text }),
+    fc.record({ call: fc.constant('mapAdd'), key, field: text, value: text, maxFields }),
+    fc.record({ call: fc.constant('mapRemove'), key, field: text }),
   ) as fc.Arbitrary<Operation>,
   { maxLength: 40 },
 );
@@ -39,6 +45,10 @@ export function perform(store: Store, op: Operation): Promise<unknown> {
     case 'setAdd':
     case 'setRemove':
       return store[op.call](op.key, op.member);
+    case 'mapAdd':
+      return store.mapAdd(op.key, op.field, op.value, { maxFields: op.maxFields });
+    case 'mapRemove':
+      return store.mapRemove(op.key, op.field);
     default:
       return store[op.call](op.key);
   }
@@ -50,6 +60,7 @@ export async function snapshot(store: Store) {
     KEYS.map(async (k) => [
       await store.listItems(k),
       await store.setMembers(k),
+      await store.mapValues(k),
       await store.get(k),
     ]),
   );

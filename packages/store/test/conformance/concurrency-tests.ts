@@ -70,5 +70,51 @@ export function concurrencyTests(harness: Harness) {
       expect(added.every(Boolean)).toBe(true);
       expect([...(await all[0]!.setMembers('words:many'))].sort()).toEqual([...words].sort());
     });
+
+    it('keeps every field of 300 concurrent map adds of different fields', async () => {
+      const all = await stores.openAll();
+      const words = range(300).map((i) => `word ${i}`);
+      const added = await Promise.all(
+        words.map((word, i) => all[i % all.length]!.mapAdd('words:map', word, word.toUpperCase())),
+      );
+      expect(added.every((result) => result === 'added')).toBe(true);
+      const values = await all[0]!.mapValues('words:map');
+      expect(values).toHaveLength(300);
+      expect([...values].sort()).toEqual(words.map((word) => word.toUpperCase()).sort());
+    });
+
+    it('adds exactly one of 50 concurrent map adds of one field, and keeps its value', async () => {
+      const all = await stores.openAll();
+      const results = await Promise.all(
+        range(50).map((i) => all[i % all.length]!.mapAdd('words:one', 'apple', `spelling ${i}`)),
+      );
+      expect(results.filter((result) => result === 'added')).toHaveLength(1);
+      expect(results.filter((result) => result === 'exists')).toHaveLength(49);
+      const winner = results.indexOf('added');
+      expect(await all[0]!.mapValues('words:one')).toEqual([`spelling ${winner}`]);
+    });
+
+    it('never lets 50 concurrent map adds overshoot the cap', async () => {
+      const all = await stores.openAll();
+      const cap = { maxFields: 10 };
+      const results = await Promise.all(
+        range(50).map((i) => all[i % all.length]!.mapAdd('words:capped', `w${i}`, `v${i}`, cap)),
+      );
+      const added = range(50).filter((i) => results[i] === 'added');
+      expect(added).toHaveLength(10);
+      expect(results.filter((result) => result === 'full')).toHaveLength(40);
+      const values = await all[0]!.mapValues('words:capped');
+      expect([...values].sort()).toEqual(added.map((i) => `v${i}`).sort());
+    });
+
+    it('gives a field to exactly one of 20 concurrent removes', async () => {
+      const all = await stores.openAll();
+      await all[0]!.mapAdd('words:gone', 'apple', 'Apple');
+      const removed = await Promise.all(
+        range(20).map((i) => all[i % all.length]!.mapRemove('words:gone', 'apple')),
+      );
+      expect(removed.filter((value) => value !== undefined)).toEqual(['Apple']);
+      expect(await all[0]!.mapValues('words:gone')).toEqual([]);
+    });
   });
 }

@@ -3,6 +3,7 @@ import { concurrencyTests } from './concurrency-tests';
 import type { Harness } from './harness';
 import { inputTests } from './input-tests';
 import { listTests } from './list-tests';
+import { mapTests } from './map-tests';
 import { peerTests } from './peer-tests';
 import { setTests } from './set-tests';
 import { valueTests } from './value-tests';
@@ -17,6 +18,7 @@ export function describeStoreConformance(name: string, harness: Harness) {
   describe(`${name} conforms to Store`, () => {
     listTests(harness);
     setTests(harness);
+    mapTests(harness);
     valueTests(harness);
     inputTests(harness);
     concurrencyTests(harness);

@@ -10,6 +10,9 @@ const calls: [string, (store: Store, key: string) => Promise<unknown>][] = [
   ['setAdd', (s, k) => s.setAdd(k, 'm')],
   ['setRemove', (s, k) => s.setRemove(k, 'm')],
   ['setMembers', (s, k) => s.setMembers(k)],
+  ['mapAdd', (s, k) => s.mapAdd(k, 'f', 'v', { maxFields: 10 })],
+  ['mapRemove', (s, k) => s.mapRemove(k, 'f')],
+  ['mapValues', (s, k) => s.mapValues(k)],
   ['put', (s, k) => s.put(k, 'v')],
   ['get', (s, k) => s.get(k)],
   ['take', (s, k) => s.take(k)],
@@ -51,6 +54,28 @@ export function inputTests(harness: Harness) {
       expect(await store.listItems('k')).toEqual([]);
       expect(await store.get('k')).toBeUndefined();
     });
+
+    it('rejects map fields and values that are not well-formed strings, naming them', async () => {
+      const store = await stores.open();
+      await store.mapAdd('k', 'f', 'kept');
+      for (const bad of [loose(1), loose(null), loose({}), 'lone \uDC00']) {
+        await expect(store.mapAdd('k', bad, 'v')).rejects.toThrow(/`field`/);
+        await expect(store.mapAdd('k', 'g', bad)).rejects.toThrow(/`value`/);
+        await expect(store.mapRemove('k', bad)).rejects.toThrow(/`field`/);
+      }
+      expect(await store.mapValues('k')).toEqual(['kept']);
+    });
+
+    it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '10', null])(
+      'rejects the cap %s, naming `maxFields`, and adds nothing',
+      async (maxFields) => {
+        const store = await stores.open();
+        const options = { maxFields: maxFields as number };
+        await expect(store.mapAdd('k', 'f', 'v', options)).rejects.toThrow(/`maxFields`/);
+        await expect(store.mapAdd('k', 'f', 'v', loose(5) as never)).rejects.toThrow(/`options`/);
+        expect(await store.mapValues('k')).toEqual([]);
+      },
+    );
 
     it('rejects an index that is not a number, naming it', async () => {
       const store = await stores.open();

@@ -25,6 +25,18 @@ export function peerTests(harness: Harness) {
       expect(await one!.get('token:t')).toBeUndefined();
     });
 
+    it("shares maps both ways, the cap counting both stores' fields", async () => {
+      const [one, two] = await stores.openAll();
+      const cap = { maxFields: 2 };
+      expect(await one!.mapAdd('words:ann', 'apple', 'Apple', cap)).toBe('added');
+      expect(await two!.mapAdd('words:ann', 'apple', 'APPLE', cap)).toBe('exists');
+      expect(await two!.mapAdd('words:ann', 'pear', 'pear', cap)).toBe('added');
+      expect(await one!.mapAdd('words:ann', 'plum', 'plum', cap)).toBe('full');
+      expect(await one!.mapValues('words:ann')).toEqual(['Apple', 'pear']);
+      expect(await two!.mapRemove('words:ann', 'apple')).toBe('Apple');
+      expect(await one!.mapValues('words:ann')).toEqual(['pear']);
+    });
+
     it('redeems a code issued through one store through the other, once', async () => {
       const [one, two] = await stores.openAll();
       await one!.put('code:abc', 'ann', { ttlMs: 60_000 });
