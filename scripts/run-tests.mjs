@@ -19,9 +19,13 @@ const deps = spawnSync('bash', [join(root, 'scripts/system-deps.sh')], { stdio: 
 if (deps.status !== 0) process.exit(deps.status ?? 1);
 
 for (const dir of tested) rmSync(join(dir, '.test-results.json'), { force: true });
+// Every package's vitest runs at once on a machine that may have two cores, and many tests start
+// processes (tsx compiles an app first): vitest's 5 s default fails a slow machine's test that
+// is not stuck. A test that hangs still fails, after 30 s (hooks that start servers: 60 s).
+const vitestArgs = ['--', '--testTimeout=30000', '--hookTimeout=60000'];
 const turbo = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)],
+  ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2), ...vitestArgs],
   {
     stdio: 'inherit',
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
