@@ -64,7 +64,7 @@ async function readScopes(model: SpecModel<unknown>, run: ModelRun): Promise<unk
     );
     const call = assemble(read, { path, query: [], headers: scope.headers ?? {} }, 'read');
     const answer = await sendRequest(run.server, call, run.headers, run.timeoutMs);
-    expect(answer.status, `${describeRequest(call)}: ${answer.text}`).toBe(200);
+    if (answer.status !== 200) throw new Error(`${describeRequest(call)}: ${answer.text}`);
     bodies.push(answer.body);
   }
   return bodies;
@@ -91,7 +91,8 @@ export function modelProperty<State>(model: SpecModel<State>, run: ModelRun) {
         const op = run.operations.find((o) => o.operationId === request.operationId)!;
         const answer = await sendRequest(run.server, request, run.headers, run.timeoutMs);
         const said = `${describeRequest(request)} answered ${answer.status} ${answer.text.slice(0, 160)}`;
-        expect(answerProblem(op, answer), said).toBeUndefined();
+        const problem = answerProblem(op, answer);
+        if (problem) throw new Error(`${describeRequest(request)} ${problem}`);
         const step = {
           operationId: op.operationId,
           input: request.input,
@@ -100,7 +101,14 @@ export function modelProperty<State>(model: SpecModel<State>, run: ModelRun) {
         };
         // A request that reached no route of this operation is not the model's; it must change
         // nothing, which the reads at the end check.
-        if (request.input.routed) state = model.apply(state, step);
+        if (!request.input.routed) continue;
+        try {
+          state = model.apply(state, step);
+        } catch (err) {
+          throw new Error(`${said}: the answer contradicts the model: ${(err as Error).message}`, {
+            cause: err,
+          });
+        }
       }
       expect(await readScopes(erased, run), 'the reads after the sequence').toEqual(
         model.expected(state),
