@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeSpecProperties, type SpecModel } from '@repo/contract-testing';
 import { FakeHost, testApp } from '../test/fake-host';
 
@@ -42,4 +42,18 @@ describeSpecProperties('todo-oauth', {
     Authorization: `Bearer ${(await new FakeHost(app).signIn()).access_token}`,
   }),
   model: todoModel,
+});
+
+// Found by the addTodo property above (seed 629587770, path "17:0:1"): a todo holding a lone
+// surrogate is a `type: string` to the spec, so it reaches the store, whose "`value` must be
+// well-formed Unicode" TypeError leaves as a 500. The fix belongs where input is checked
+// (@repo/todos' addTodo, or @repo/openapi's validation); until then this test fails.
+describe('a todo that is not well-formed Unicode', () => {
+  it('is refused with a JSON 400 naming `todo`, not a 500', async () => {
+    const host = new FakeHost(await testApp());
+    const token = (await host.signIn()).access_token;
+    const res = await host.api('post', '/todos', token).type('json').send('{"todo":"\\ud800"}');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: 'bad_request', field: 'todo' });
+  });
 });

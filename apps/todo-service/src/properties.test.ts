@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
 import { describeSpecProperties, type SpecModel } from '@repo/contract-testing';
 import { createApp } from './app';
 
@@ -48,4 +49,24 @@ describeSpecProperties('todo-service', {
   createApp: () => createApp({ serviceToken, verificationToken: 'properties-test-verification' }),
   apiHeaders: async () => ({ Authorization: `Bearer ${serviceToken}` }),
   model: todoModel,
+});
+
+// Found by the addTodo property above (seed -130371904, path "71:0:0:0"): a todo holding a lone
+// surrogate is a `type: string` to the spec, so it reaches the store, whose "`value` must be
+// well-formed Unicode" TypeError leaves as a 500. The fix belongs where input is checked
+// (@repo/todos' addTodo, or @repo/openapi's validation); until then this test fails.
+describe('a todo that is not well-formed Unicode', () => {
+  it('is refused with a JSON 400 naming `todo`, not a 500', async () => {
+    const app = await createApp({
+      serviceToken,
+      verificationToken: 'properties-test-verification',
+    });
+    const res = await request(app.callback())
+      .post('/todos/ann')
+      .set('Authorization', `Bearer ${serviceToken}`)
+      .type('json')
+      .send('{"todo":"\\ud800"}');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: 'bad_request', field: 'todo' });
+  });
 });

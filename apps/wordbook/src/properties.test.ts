@@ -31,7 +31,8 @@ const wordbookModel: SpecModel<Books> = {
   init: (bodies) =>
     new Map(books.map((book, i) => [book, (bodies[i] as { wordbook: string[] }).wordbook])),
   apply(state, { operationId, input, status, body }) {
-    const words = state.get(String(input.headers[BOOK] ?? 'default'));
+    // An empty header is no header: the default book.
+    const words = state.get(input.headers[BOOK] || 'default');
     if (!words) return state;
     const answer = body as { word: string; added?: boolean; words?: string[] };
     if (operationId === 'add_word') {

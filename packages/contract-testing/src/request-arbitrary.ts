@@ -16,6 +16,16 @@ export interface RequestArbitraryOptions {
   validWeight?: number;
 }
 
+// An operation that can answer as an event stream does so when asked: ask both ways.
+function streams(operation: Operation): Record<string, string[]> {
+  const media = Object.values(operation.responses).flatMap((r) =>
+    Object.keys((r as { content?: object }).content ?? {}),
+  );
+  return media.includes('text/event-stream')
+    ? { Accept: ['application/json', 'text/event-stream', '*/*'] }
+    : {};
+}
+
 /**
  * An arbitrary of requests for `operation`: most are valid by its spec (parameters and JSON body
  * drawn from their schemas), the rest have one part bent: a parameter or body field invalid or
@@ -59,7 +69,10 @@ export function requestArbitrary(
       params('header').map((p) => [p.name, validValue(schemaOf(p), values, p.name).map(printable)]),
     ),
     ...Object.fromEntries(
-      Object.entries(options.headers ?? {}).map(([name, pool]) => [name, fc.constantFrom(...pool)]),
+      Object.entries({ ...streams(operation), ...options.headers }).map(([name, pool]) => [
+        name,
+        fc.constantFrom(...pool),
+      ]),
     ),
   };
   const requiredHeaders = params('header')

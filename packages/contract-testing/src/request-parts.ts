@@ -93,6 +93,10 @@ export function assemble(
     });
   }
   const decodedPath = matchPath(operation.path, path);
+  // RFC 9110 §5.5: whitespace around a field value is not part of it; servers strip it.
+  const headers = Object.fromEntries(
+    Object.entries(parts.headers).map(([name, value]) => [name, value?.trim() ?? null]),
+  );
   return {
     operationId: operation.operationId,
     method: operation.method,
@@ -104,7 +108,7 @@ export function assemble(
       routed: decodedPath !== undefined,
       path: decodedPath ?? {},
       query,
-      headers: parts.headers,
+      headers,
       body: parseJson(parts.body),
     },
     // What fast-check prints for a counterexample: the request as one line, enough to replay it.
