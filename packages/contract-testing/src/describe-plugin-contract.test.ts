@@ -1,19 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { childVitest } from '../test/child-vitest';
 import { goodPlugin } from '../test/fixtures/plugins';
 import { describePluginContract } from './describe-plugin-contract';
 
 describePluginContract('a plugin that keeps the contract', { createApp: goodPlugin });
-
-interface Report {
-  testResults: {
-    assertionResults: { title: string; status: string; failureMessages: string[] }[];
-  }[];
-}
 
 // Each check must fail for its own reason, not because a shared set-up step crashed.
 const expectedFailures: [RegExp, RegExp][] = [
@@ -28,20 +18,7 @@ const expectedFailures: [RegExp, RegExp][] = [
 
 describe('describePluginContract on a plugin that breaks every clause', () => {
   it('fails each of its checks', { timeout: 60_000 }, async () => {
-    const output = join(mkdtempSync(join(tmpdir(), 'contract-')), 'report.json');
-    const packageDir = new URL('..', import.meta.url).pathname;
-    const vitest = join(packageDir, 'node_modules/.bin/vitest');
-    const args = [
-      'run',
-      '--config',
-      'test/fixtures/vitest.broken.config.ts',
-      '--reporter=json',
-      `--outputFile=${output}`,
-    ];
-    // The run is meant to fail: its exit status is not the point, its report is.
-    await promisify(execFile)(vitest, args, { cwd: packageDir }).catch(() => undefined);
-    const report = JSON.parse(readFileSync(output, 'utf8')) as Report;
-    const results = report.testResults.flatMap((file) => file.assertionResults);
+    const results = await childVitest('test/fixtures/vitest.broken.config.ts');
     expect(results.length).toBe(expectedFailures.length);
     for (const [title, reason] of expectedFailures) {
       const result = results.find((r) => title.test(r.title));

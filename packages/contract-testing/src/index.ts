@@ -1,4 +1,12 @@
 export { describePluginContract } from './describe-plugin-contract';
 export type { ContractOptions } from './contract-options';
+export { describeSpecProperties, type SpecPropertyOptions } from './describe-spec-properties';
+export type { SpecModel, ModelStep, ReadCall } from './spec-model';
+export { requestArbitrary, type RequestArbitraryOptions } from './request-arbitrary';
+export type { GeneratedRequest, RequestInput } from './request-parts';
+export { validValue } from './schema-values';
+export { invalidValue } from './invalid-values';
+export { answerProblem } from './answer-problem';
+export { responseSchemaProblem } from './response-schema';
 export { appRoutes, type Route } from './app-routes';
 export { exampleFor, exampleRequest, fillPath, type ExampleRequest } from './examples';
