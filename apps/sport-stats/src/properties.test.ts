@@ -22,8 +22,8 @@ describeSpecProperties('sport-stats', {
 // and a getGames run shrunk to `limit=Infinity`): @repo/openapi's coercing validator turns the
 // query string `Infinity` (or `1e400`) into the number Infinity and lets it through as an
 // `integer`, past `maximum: 100`, so the plugin asks the upstream for `per_page=Infinity`, which
-// refuses it, and the caller gets a 502 for its own bad input. The fix belongs in @repo/openapi
-// (reject non-finite numbers); until then these tests fail.
+// refuses it, and the caller gets a 502 for its own bad input. @repo/openapi's request
+// validation now refuses non-finite numbers (`sound-input.ts`); these tests keep them refused.
 describe('a number that is not finite', () => {
   it.each(['/games?limit=Infinity', '/stats?player_ids=Infinity', '/games?seasons=1e400'])(
     'is refused before it reaches the upstream: %s is a JSON 400',

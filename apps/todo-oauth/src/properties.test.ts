@@ -46,8 +46,8 @@ describeSpecProperties('todo-oauth', {
 
 // Found by the addTodo property above (seed 629587770, path "17:0:1"): a todo holding a lone
 // surrogate is a `type: string` to the spec, so it reaches the store, whose "`value` must be
-// well-formed Unicode" TypeError leaves as a 500. The fix belongs where input is checked
-// (@repo/todos' addTodo, or @repo/openapi's validation); until then this test fails.
+// well-formed Unicode" TypeError leaves as a 500. @repo/openapi's request validation now
+// refuses it (`sound-input.ts`); this test keeps it refused.
 describe('a todo that is not well-formed Unicode', () => {
   it('is refused with a JSON 400 naming `todo`, not a 500', async () => {
     const host = new FakeHost(await testApp());

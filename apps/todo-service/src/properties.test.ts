@@ -53,8 +53,8 @@ describeSpecProperties('todo-service', {
 
 // Found by the addTodo property above (seed -130371904, path "71:0:0:0"): a todo holding a lone
 // surrogate is a `type: string` to the spec, so it reaches the store, whose "`value` must be
-// well-formed Unicode" TypeError leaves as a 500. The fix belongs where input is checked
-// (@repo/todos' addTodo, or @repo/openapi's validation); until then this test fails.
+// well-formed Unicode" TypeError leaves as a 500. @repo/openapi's request validation now
+// refuses it (`sound-input.ts`); this test keeps it refused.
 describe('a todo that is not well-formed Unicode', () => {
   it('is refused with a JSON 400 naming `todo`, not a 500', async () => {
     const app = await createApp({

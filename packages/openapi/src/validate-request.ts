@@ -2,6 +2,7 @@ import type { ParsedUrlQuery } from 'node:querystring';
 import type { Context, Next } from 'koa';
 import type { OpenAPIV3 } from 'openapi-types';
 import { createAjv, describeError } from './schema-validator';
+import { unsoundInput } from './sound-input';
 import type { Operation } from './operations';
 
 /** The request as validated against the spec: strings coerced to the schema's types. */
@@ -82,6 +83,10 @@ export function validateRequest(operation: Operation) {
         ctx.throw(400, message, { field });
       }
     }
+    // What the schemas cannot say: no lone surrogate in a string, no infinite number.
+    const unsound =
+      unsoundInput(path, 'path') ?? unsoundInput(query, 'query') ?? unsoundInput(value, 'body');
+    if (unsound) ctx.throw(400, unsound.message, { field: unsound.field });
     ctx.state.input = { path, query, body: value } satisfies ValidInput;
     await next();
   };
