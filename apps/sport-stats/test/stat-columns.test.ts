@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../src/fake-upstream/dataset';
-import { COUNTS, StatColumns, type Count } from '../src/fake-upstream/stat-columns';
+import { FIELDS, StatColumns } from '../src/fake-upstream/stat-columns';
 import { TEAMS } from '../src/fake-upstream/teams';
 
-const zero = Object.fromEntries(COUNTS.map((k) => [k, 0])) as Record<Count, number>;
+const row = (pts: number) => FIELDS.map((f) => (f === 'pts' ? pts : f === 'min' ? 30 : 0));
 
 describe('the box-score columns', () => {
   const data = dataset();
@@ -31,8 +31,8 @@ describe('the box-score columns', () => {
 
   it('refuse a count that does not fit a byte instead of wrapping it', () => {
     const columns = new StatColumns(1, [], TEAMS, []);
-    expect(() => columns.add(1, 1, 30, { ...zero, pts: 256 })).toThrow('`pts` 256');
+    expect(() => columns.add(1, 1, row(256))).toThrow('`pts` 256');
     expect(columns.length).toBe(0);
-    expect(() => new StatColumns(0, [], TEAMS, []).add(1, 1, 30, zero)).toThrow('capacity');
+    expect(() => new StatColumns(0, [], TEAMS, []).add(1, 1, row(10))).toThrow('capacity');
   });
 });

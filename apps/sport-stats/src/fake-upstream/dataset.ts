@@ -92,7 +92,7 @@ export function buildDataset(seed = 20241022): Dataset {
         const visitorBox = boxScore(random, rosters.get(visitor)!, ref.id, lines);
         if (points(lines, homeBox) === points(lines, visitorBox)) {
           // No ties in basketball: the home side's first name on the sheet hits one more free throw.
-          for (const k of ['ftm', 'fta', 'pts'] as const) lines.counts[k][homeBox.first]! += 1;
+          for (const k of ['ftm', 'fta', 'pts'] as const) lines.bump(homeBox.first, k);
         }
         ref.home_team_score = points(lines, homeBox);
         ref.visitor_team_score = points(lines, visitorBox);

@@ -61,8 +61,8 @@ export function routes(data: Dataset) {
       const { lines } = data;
       const found: number[] = [];
       for (let id = 1; id <= lines.length; id++) {
-        if (players && !players.has(lines.player[id - 1]!)) continue;
-        if (games && !games.has(lines.game[id - 1]!)) continue;
+        if (players && !players.has(lines.playerOf(id))) continue;
+        if (games && !games.has(lines.gameIdOf(id))) continue;
         const game = lines.gameOf(id);
         if (
           (!seasons || seasons.has(game.season)) &&

@@ -4,8 +4,9 @@ import type { Team } from './teams';
 export const round3 = (value: number) => Math.round(value * 1000) / 1000;
 export const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** The counts a box-score line stores; its percentages and `reb` are worked out from them. */
-export const COUNTS = [
+/** The numbers a box-score line stores, in this order; its percentages and `reb` are worked out. */
+export const FIELDS = [
+  'min',
   'fgm',
   'fga',
   'fg3m',
@@ -21,98 +22,110 @@ export const COUNTS = [
   'pf',
   'pts',
 ] as const;
-export type Count = (typeof COUNTS)[number];
-
+export type Field = (typeof FIELDS)[number];
+const WIDTH = FIELDS.length;
+const AT = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 const MAX_BYTE = 255;
 
 /**
- * Every box-score line of the offline upstream, one typed-array column per field: about 1.3 MB
- * for the two seasons' 60,000 lines, where the same lines as objects held some 15 MiB of heap and
- * building them grew the heap by 40 MiB more (measured in sport-stats' idle RSS, issue 7). A line
- * becomes an object only when an answer holds it (`line`). Ids are row numbers from 1.
+ * Every box-score line of the offline upstream, a byte per number in one typed array: about 1.3
+ * MB for the two seasons' 60,000 lines, where the same lines as objects held some 15 MiB of heap
+ * and building them grew the heap by 30 MiB more (sport-stats' idle RSS, issue 7). A line becomes
+ * an object only when an answer holds it (`line`). Ids are row numbers from 1.
  */
 export class StatColumns {
   length = 0;
-  readonly min: Uint8Array;
-  readonly player: Uint16Array;
-  readonly game: Uint16Array;
-  readonly counts: Record<Count, Uint8Array>;
+  private readonly cells: Uint8Array;
+  private readonly players: Uint16Array;
+  private readonly games: Uint16Array;
 
   /**
-   * `players`, `teams` and `games` are looked up by id - 1 when a line is made; `games` may still
-   * be growing while lines are added.
+   * `playerRefs`, `teams` and `gameRefs` are looked up by id - 1 when a line is made; `gameRefs`
+   * may still be growing while lines are added.
    */
   constructor(
-    capacity: number,
-    private readonly players: readonly PlayerRef[],
+    private readonly capacity: number,
+    private readonly playerRefs: readonly PlayerRef[],
     private readonly teams: readonly Team[],
-    private readonly games: readonly GameRef[],
+    private readonly gameRefs: readonly GameRef[],
   ) {
-    this.min = new Uint8Array(capacity);
-    this.player = new Uint16Array(capacity);
-    this.game = new Uint16Array(capacity);
-    this.counts = Object.fromEntries(COUNTS.map((k) => [k, new Uint8Array(capacity)])) as Record<
-      Count,
-      Uint8Array
-    >;
+    this.cells = new Uint8Array(capacity * WIDTH);
+    this.players = new Uint16Array(capacity);
+    this.games = new Uint16Array(capacity);
   }
 
-  /** Appends a line and returns its row (id - 1); throws rather than wrap a value past a byte. */
-  add(playerId: number, gameId: number, minutes: number, counts: Record<Count, number>): number {
+  /**
+   * Appends a line, `values` in `FIELDS` order, and returns its row (id - 1); throws, adding
+   * nothing, rather than wrap a value past a byte.
+   */
+  add(playerId: number, gameId: number, values: ArrayLike<number>): number {
     const row = this.length;
-    if (row >= this.min.length) throw new RangeError('more box-score lines than the capacity');
-    byte(minutes, 'min');
-    for (const k of COUNTS) byte(counts[k], k);
-    this.min[row] = minutes;
-    this.player[row] = playerId;
-    this.game[row] = gameId;
-    for (const k of COUNTS) this.counts[k][row] = counts[k];
+    if (row >= this.capacity) throw new RangeError('more box-score lines than the capacity');
+    for (let i = 0; i < WIDTH; i++) {
+      const value = values[i]!;
+      if (!(value >= 0 && value <= MAX_BYTE && Number.isInteger(value))) {
+        throw new RangeError(`box-score \`${FIELDS[i]}\` ${value} does not fit a byte`);
+      }
+    }
+    this.cells.set(values, row * WIDTH);
+    this.players[row] = playerId;
+    this.games[row] = gameId;
     return this.length++;
+  }
+
+  /** One number of a row. */
+  get(row: number, field: Field): number {
+    return this.cells[row * WIDTH + AT[field]]!;
+  }
+
+  /** Adds one to a number of a row (the tie-break's extra free throw). */
+  bump(row: number, field: Field): void {
+    this.cells[row * WIDTH + AT[field]]! += 1;
+  }
+
+  playerOf(id: number): number {
+    return this.players[id - 1]!;
+  }
+
+  gameIdOf(id: number): number {
+    return this.games[id - 1]!;
   }
 
   /** The game a line belongs to, without making the line. */
   gameOf(id: number): GameRef {
-    return this.games[this.game[id - 1]! - 1]!;
+    return this.gameRefs[this.games[id - 1]! - 1]!;
   }
 
   /** The line with this id, as balldontlie answers it; undefined when there is none. */
   line(id: number): StatLine | undefined {
     const row = id - 1;
     if (!Number.isInteger(row) || row < 0 || row >= this.length) return undefined;
-    const c = (k: Count) => this.counts[k][row]!;
-    const [fgm, fga, fg3m, fg3a, ftm, fta, oreb, dreb] = [
-      c('fgm'),
-      c('fga'),
-      c('fg3m'),
-      c('fg3a'),
-      c('ftm'),
-      c('fta'),
-      c('oreb'),
-      c('dreb'),
-    ];
-    const player = this.players[this.player[row]! - 1]!;
+    const c = this.cells.subarray(row * WIDTH, row * WIDTH + WIDTH);
+    const [min, fgm, fga, fg3m, fg3a, ftm, fta, oreb, dreb, ast, stl, blk, turnover, pf, pts] =
+      c as unknown as number[];
+    const player = this.playerRefs[this.players[row]! - 1]!;
     // Key order as balldontlie's, so an answer reads the same as before the columns.
     return {
       id,
-      min: String(this.min[row]),
-      fgm,
-      fga,
-      fg_pct: fga ? round3(fgm / fga) : 0,
-      fg3m,
-      fg3a,
-      fg3_pct: fg3a ? round3(fg3m / fg3a) : 0,
-      ftm,
-      fta,
-      ft_pct: fta ? round3(ftm / fta) : 0,
-      oreb,
-      dreb,
-      reb: oreb + dreb,
-      ast: c('ast'),
-      stl: c('stl'),
-      blk: c('blk'),
-      turnover: c('turnover'),
-      pf: c('pf'),
-      pts: c('pts'),
+      min: String(min),
+      fgm: fgm!,
+      fga: fga!,
+      fg_pct: fga ? round3(fgm! / fga) : 0,
+      fg3m: fg3m!,
+      fg3a: fg3a!,
+      fg3_pct: fg3a ? round3(fg3m! / fg3a) : 0,
+      ftm: ftm!,
+      fta: fta!,
+      ft_pct: fta ? round3(ftm! / fta) : 0,
+      oreb: oreb!,
+      dreb: dreb!,
+      reb: oreb! + dreb!,
+      ast: ast!,
+      stl: stl!,
+      blk: blk!,
+      turnover: turnover!,
+      pf: pf!,
+      pts: pts!,
       player,
       team: this.teams[player.team_id - 1]!,
       game: this.gameOf(id),
@@ -123,13 +136,7 @@ export class StatColumns {
   idsOf(playerId: number): number[] {
     const ids: number[] = [];
     for (let row = 0; row < this.length; row++)
-      if (this.player[row] === playerId) ids.push(row + 1);
+      if (this.players[row] === playerId) ids.push(row + 1);
     return ids;
-  }
-}
-
-function byte(value: number, name: string): void {
-  if (!Number.isInteger(value) || value < 0 || value > MAX_BYTE) {
-    throw new RangeError(`box-score \`${name}\` ${value} does not fit a byte`);
   }
 }
