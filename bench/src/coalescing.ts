@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { start, stop } from './processes';
+import { rssMiB, start, stop } from './processes';
 import type { Settings } from './measure-app';
 import { startSlowUpstream, type SlowUpstream } from './slow-upstream';
 import { table } from './report';
@@ -52,7 +52,7 @@ export function coalescingMisses(row: CoalescingRow): string[] {
  */
 export async function measureCoalescing(
   s: Settings,
-): Promise<{ rows: CoalescingRow[]; markdown: string }> {
+): Promise<{ rows: CoalescingRow[]; appRssMiB: number; markdown: string }> {
   const upstream = await startSlowUpstream(UPSTREAM_DELAY_MS);
   const app = await start(
     [join(s.root, 'apps/sport-stats/dist/server.js')],
@@ -60,6 +60,7 @@ export async function measureCoalescing(
     '/.well-known/ai-plugin.json',
   );
   const rows: CoalescingRow[] = [];
+  let appRssMiB: number;
   try {
     // A fresh query per run, so the app's cache cannot answer it.
     const appUrl = (run: string) => `${app.url}/players?query=coalesce-${run}`;
@@ -68,6 +69,9 @@ export async function measureCoalescing(
       client: `sport-stats as shipped, ${CONCURRENT} at once`,
       ...(await timed(upstream, () => Promise.all(times(CONCURRENT, () => get(appUrl('a')))))),
     });
+    // sport-stats without its bundled offline upstream: the plugin's own memory.
+    await new Promise((r) => setTimeout(r, 300));
+    appRssMiB = rssMiB(app.child);
     const direct = `${upstream.url}/players?search=coalesce`;
     rows.push({
       client: `no coalescing, ${CONCURRENT} one after another`,
@@ -90,7 +94,7 @@ export async function measureCoalescing(
       `  coalescing · ${row.client}: ${row.wallMs.toFixed(0)} ms, ${row.upstreamCalls} upstream calls`,
     );
   }
-  const markdown = table(
+  const table_ = table(
     ['client', 'requests', 'wall ms', 'upstream calls', 'target'],
     rows.map((r, i) => [
       r.client,
@@ -100,5 +104,6 @@ export async function measureCoalescing(
       i === 0 ? coalescingMisses(r).join('; ') || 'met' : 'baseline',
     ]),
   );
-  return { rows, markdown };
+  const markdown = `${table_}\n\nsport-stats with \`UPSTREAM_URL\` set (no bundled upstream in its process): idle RSS ${appRssMiB.toFixed(1)} MiB after these requests.`;
+  return { rows, appRssMiB, markdown };
 }

@@ -23,7 +23,10 @@ const root = new URL('../..', import.meta.url).pathname;
 const settings: Settings = values.quick
   ? { root, seconds: 1, warmupSeconds: 0, startSamples: 1 }
   : { root, seconds: 5, warmupSeconds: 1, startSamples: 5 };
-const apps = APPS.filter((app) => !values.only || app.name === values.only);
+// `--only sport-stats` runs both of its configurations.
+const only = (name: string) =>
+  !values.only || name === values.only || name.startsWith(`${values.only} (`);
+const apps = APPS.filter((app) => only(app.name));
 
 if (!values['no-build']) {
   const filters = [...new Set(apps.map((app) => app.entry.split('/')[1]!))].flatMap((name) => [
@@ -47,14 +50,8 @@ for (const app of apps) {
   caseRows.push(...result.cases);
   appRows.push(result.app);
 }
-const growth =
-  !values.only || values.only === 'todo-noauth'
-    ? await measureGrowth(GROWTH_SIZES, settings)
-    : undefined;
-const coalescing =
-  !values.only || values.only.startsWith('sport-stats')
-    ? await measureCoalescing(settings)
-    : undefined;
+const growth = only('todo-noauth') ? await measureGrowth(GROWTH_SIZES, settings) : undefined;
+const coalescing = only('sport-stats') ? await measureCoalescing(settings) : undefined;
 
 console.log(`\n## Throughput and latency\n\n${caseTable(caseRows)}`);
 console.log(`\n## Cold start and memory\n\n${appTable(appRows)}`);
@@ -86,7 +83,7 @@ writeFileSync(
       cases: caseRows,
       apps: appRows,
       growth: growth?.rows,
-      coalescing: coalescing?.rows,
+      coalescing: coalescing && { rows: coalescing.rows, appRssMiB: coalescing.appRssMiB },
       missed,
     },
     null,
