@@ -67,7 +67,8 @@ const WORDS = [
 
 export const APPS: BenchApp[] = [
   {
-    name: 'sport-stats',
+    // Offline (no UPSTREAM_URL): its idle RSS includes the bundled upstream and its dataset.
+    name: 'sport-stats (offline)',
     entry: 'apps/sport-stats/dist/server.js',
     cases: [
       // The recording call fills the cache; the load then reads from it (TTL 60 s by default).
@@ -76,7 +77,7 @@ export const APPS: BenchApp[] = [
     ],
   },
   {
-    name: 'sport-stats (cache off)',
+    name: 'sport-stats (offline, cache off)',
     entry: 'apps/sport-stats/dist/server.js',
     env: { UPSTREAM_CACHE_TTL_MS: '0' },
     cases: [

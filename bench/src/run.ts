@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPS, GROWTH_SIZES } from './apps';
+import { coalescingMisses, measureCoalescing } from './coalescing';
 import { measureGrowth } from './growth';
 import { measureApp, type Settings } from './measure-app';
 import { appMisses, appTable, caseTable, misses, type AppRow, type CaseRow } from './report';
@@ -22,7 +23,10 @@ const root = new URL('../..', import.meta.url).pathname;
 const settings: Settings = values.quick
   ? { root, seconds: 1, warmupSeconds: 0, startSamples: 1 }
   : { root, seconds: 5, warmupSeconds: 1, startSamples: 5 };
-const apps = APPS.filter((app) => !values.only || app.name === values.only);
+// `--only sport-stats` runs both of its configurations.
+const only = (name: string) =>
+  !values.only || name === values.only || name.startsWith(`${values.only} (`);
+const apps = APPS.filter((app) => only(app.name));
 
 if (!values['no-build']) {
   const filters = [...new Set(apps.map((app) => app.entry.split('/')[1]!))].flatMap((name) => [
@@ -46,17 +50,21 @@ for (const app of apps) {
   caseRows.push(...result.cases);
   appRows.push(result.app);
 }
-const growth =
-  !values.only || values.only === 'todo-noauth'
-    ? await measureGrowth(GROWTH_SIZES, settings)
-    : undefined;
+const growth = only('todo-noauth') ? await measureGrowth(GROWTH_SIZES, settings) : undefined;
+const coalescing = only('sport-stats') ? await measureCoalescing(settings) : undefined;
 
 console.log(`\n## Throughput and latency\n\n${caseTable(caseRows)}`);
 console.log(`\n## Cold start and memory\n\n${appTable(appRows)}`);
 if (growth) console.log(`\n## How the todo list's cost grows\n\n${growth.markdown}`);
+if (coalescing) {
+  console.log(`\n## 8 identical requests over a 500 ms upstream\n\n${coalescing.markdown}`);
+}
 const missed = [
   ...caseRows.flatMap((r) => misses(r).map((m) => `${r.app} · ${r.name}: ${m}`)),
   ...appRows.flatMap((r) => appMisses(r).map((m) => `${r.app}: ${m}`)),
+  ...(coalescing
+    ? coalescingMisses(coalescing.rows[0]!).map((m) => `sport-stats · coalescing: ${m}`)
+    : []),
 ];
 console.log(
   missed.length
@@ -69,7 +77,15 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
   JSON.stringify(
-    { machine, settings, cases: caseRows, apps: appRows, growth: growth?.rows, missed },
+    {
+      machine,
+      settings,
+      cases: caseRows,
+      apps: appRows,
+      growth: growth?.rows,
+      coalescing: coalescing && { rows: coalescing.rows, appRssMiB: coalescing.appRssMiB },
+      missed,
+    },
     null,
     2,
   ),

@@ -1,4 +1,5 @@
 import type { SportStatsConfig } from './config';
+import { dataset } from './fake-upstream/dataset';
 import { startFakeUpstream } from './fake-upstream/server';
 import type { UpstreamClientOptions } from './upstream/upstream-client';
 
@@ -29,7 +30,9 @@ export async function connectUpstream(config: SportStatsConfig): Promise<Connect
       close: async () => undefined,
     };
   }
-  const fake = await startFakeUpstream({ port: config.fakeUpstreamPort });
+  // The data is made on the first call, not before the plugin can answer: it stands in for a
+  // service that is already running, and making it was a third of offline start-up (issue 7).
+  const fake = await startFakeUpstream({ port: config.fakeUpstreamPort, dataset });
   return {
     options: { baseUrl: fake.url, ...tuning },
     description: `offline: the bundled upstream answers at ${fake.url} (set UPSTREAM_URL and UPSTREAM_API_KEY for the real one)`,

@@ -2,7 +2,7 @@ export { loadSpec, type LoadedSpec, type OpenApiDocument } from './load-spec';
 export { dereferenceSpec } from './dereference';
 export { specProblems, specFingerprint } from './spec-problems';
 export { listOperations, toRouterPath, HTTP_METHODS, type Operation } from './operations';
-export { createAjv, describeError } from './schema-validator';
+export { createAjv, describeError, type AjvOptions } from './schema-validator';
 export { validateRequest, validInput, type ValidInput } from './validate-request';
 export { routeOperations, type OperationHandler } from './route-operations';
 export {

@@ -37,6 +37,15 @@ describe('serveSpec', () => {
     expect(json.body).toEqual(load(yaml.text));
   });
 
+  it("answers HEAD with the GET's Content-Type and length, and no body", async () => {
+    const get = await request(app()).get('/openapi.yaml').set('Host', 'a.test');
+    const head = await request(app()).head('/openapi.yaml').set('Host', 'a.test');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('text/yaml; charset=utf-8');
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(get.text));
+    expect(head.text).toBeUndefined();
+  });
+
   it('uses the configured public base URL', async () => {
     const res = await request(app('https://plugin.example.com')).get('/openapi.json');
     expect(res.body.servers[0].url).toBe('https://plugin.example.com');

@@ -20,16 +20,21 @@ export interface ServeSpecOptions {
 export function serveSpec(options: ServeSpecOptions) {
   const { spec, publicBaseUrl } = options;
   const yamlPaths = new Set([options.yamlPath, WELL_KNOWN_SPEC_PATH]);
-  const yaml = perOrigin((origin) => fillPlaceholders(spec.text, origin));
-  const json = perOrigin((origin) => JSON.stringify(load(yaml(origin))));
+  // Rendered to bytes once per origin, with the Content-Type Koa would work out from `ctx.type`:
+  // a string body is measured (Buffer.byteLength) and the type looked up again on every request,
+  // which a CPU profile of the spec under load showed as a third of this middleware's time.
+  const yaml = perOrigin((origin) => Buffer.from(fillPlaceholders(spec.text, origin)));
+  const json = perOrigin((origin) =>
+    Buffer.from(JSON.stringify(load(fillPlaceholders(spec.text, origin)))),
+  );
 
   return async function serveSpec(ctx: Context, next: Next) {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     if (yamlPaths.has(ctx.path)) {
-      ctx.type = 'text/yaml';
+      ctx.set('Content-Type', 'text/yaml; charset=utf-8');
       ctx.body = yaml(publicOrigin(ctx, publicBaseUrl));
     } else if (ctx.path === JSON_SPEC_PATH) {
-      ctx.type = 'application/json';
+      ctx.set('Content-Type', 'application/json; charset=utf-8');
       ctx.body = json(publicOrigin(ctx, publicBaseUrl));
     } else {
       return next();

@@ -12,8 +12,10 @@ export interface ValidInput {
   body: unknown;
 }
 
-const coercing = createAjv({ coerce: true });
-const strict = createAjv({ coerce: false });
+// Every schema compiled here comes from a spec that `loadSpec` validated (or the build did), or
+// is built below from its parameters, so ajv does not check them against its meta-schema again.
+const coercing = createAjv({ coerce: true, validateSchema: false });
+const strict = createAjv({ coerce: false, validateSchema: false });
 
 function paramsSchema(params: OpenAPIV3.ParameterObject[]) {
   return {

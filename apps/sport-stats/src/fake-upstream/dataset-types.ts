@@ -1,3 +1,4 @@
+import type { StatColumns } from './stat-columns';
 import type { Team } from './teams';
 
 // The shapes of the offline upstream's data, as balldontlie v1 answers them.
@@ -83,7 +84,9 @@ export interface Dataset {
   teams: readonly Team[];
   players: readonly Player[];
   games: readonly Game[];
-  stats: readonly StatLine[];
-  statsByPlayer: ReadonlyMap<number, readonly StatLine[]>;
+  /** Every box-score line, compactly; an answer makes objects of the lines it holds. */
+  lines: StatColumns;
+  /** Every line as an object, made anew on each read (60,000 of them): for tests and scripts. */
+  readonly stats: readonly StatLine[];
   currentSeason: number;
 }

@@ -1,7 +1,8 @@
 import { TEAMS } from './teams';
-import { boxScore, points, round2, round3 } from './box-score';
-import { makePlayers, type Rated } from './players';
+import { boxScore, points } from './box-score';
+import { makePlayers, PLAYERS_PER_TEAM, type Rated } from './players';
 import { prng, type Random } from './random';
+import { round2, round3, StatColumns } from './stat-columns';
 import type { Game, GameRef, StatLine, SeasonAverage, Dataset } from './dataset-types';
 
 // The offline upstream's data: the 30 real NBA teams, and invented players, a full regular season
@@ -55,7 +56,15 @@ export function buildDataset(seed = 20241022): Dataset {
   }
   const team = (id: number) => TEAMS[id - 1]!;
   const games: Game[] = [];
-  const stats: StatLine[] = [];
+  const refs: GameRef[] = [];
+  // At most every player of both teams in every game: 82 rounds of 15 games a season.
+  const capacity = SEASONS.length * 82 * (TEAMS.length / 2) * 2 * PLAYERS_PER_TEAM;
+  const lines = new StatColumns(
+    capacity,
+    rated.map((p) => p.ref),
+    TEAMS,
+    refs,
+  );
   for (const season of SEASONS) {
     const opening = Date.UTC(season, 9, 22); // 22 October
     schedule(random).forEach((pairs, round) => {
@@ -78,58 +87,35 @@ export function buildDataset(seed = 20241022): Dataset {
           home_team_id: home,
           visitor_team_id: visitor,
         };
-        const homeBox = boxScore(random, rosters.get(home)!, team(home), ref);
-        const visitorBox = boxScore(random, rosters.get(visitor)!, team(visitor), ref);
-        if (points(homeBox) === points(visitorBox)) {
+        refs.push(ref);
+        const homeBox = boxScore(random, rosters.get(home)!, ref.id, lines);
+        const visitorBox = boxScore(random, rosters.get(visitor)!, ref.id, lines);
+        if (points(lines, homeBox) === points(lines, visitorBox)) {
           // No ties in basketball: the home side's first name on the sheet hits one more free throw.
-          const line = homeBox[0]!;
-          line.ftm += 1;
-          line.fta += 1;
-          line.ft_pct = round3(line.ftm / line.fta);
-          line.pts += 1;
+          for (const k of ['ftm', 'fta', 'pts'] as const) lines.bump(homeBox.first, k);
         }
-        ref.home_team_score = points(homeBox);
-        ref.visitor_team_score = points(visitorBox);
-        games.push({
-          id: ref.id,
-          date,
-          datetime: ref.datetime,
-          season,
-          status: ref.status,
-          period: ref.period,
-          time: ref.time,
-          postseason: ref.postseason,
-          home_team_score: ref.home_team_score,
-          visitor_team_score: ref.visitor_team_score,
-          home_team: team(home),
-          visitor_team: team(visitor),
-        });
-        for (const line of [...homeBox, ...visitorBox]) {
-          line.id = stats.length + 1;
-          stats.push(line);
-        }
+        ref.home_team_score = points(lines, homeBox);
+        ref.visitor_team_score = points(lines, visitorBox);
+        const { home_team_id, visitor_team_id, ...game } = ref;
+        games.push({ ...game, home_team: team(home_team_id), visitor_team: team(visitor_team_id) });
       });
     });
-  }
-  const statsByPlayer = new Map<number, StatLine[]>();
-  for (const line of stats) {
-    const list = statsByPlayer.get(line.player.id) ?? [];
-    list.push(line);
-    statsByPlayer.set(line.player.id, list);
   }
   return {
     teams: TEAMS,
     players: rated.map((p) => p.player),
     games,
-    stats,
-    statsByPlayer,
+    lines,
+    get stats() {
+      return Array.from({ length: lines.length }, (_, row) => lines.line(row + 1)!);
+    },
     currentSeason: SEASONS[SEASONS.length - 1]!,
   };
 }
 
 let built: Dataset | undefined;
 
-/** The dataset, built on first use (a few tens of milliseconds) and shared after that. */
+/** The dataset, built on first use and shared after that. */
 export function dataset(): Dataset {
   built ??= buildDataset();
   return built;

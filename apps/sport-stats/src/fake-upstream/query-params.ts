@@ -38,14 +38,18 @@ export function flag(params: Params, name: string): boolean | undefined {
 }
 
 /** One page of `items` (sorted by id) after `cursor`, as the v1 API pages its lists. */
-export function page<T extends { id: number }>(items: readonly T[], params: Params) {
+export function page<T>(
+  items: readonly T[],
+  params: Params,
+  idOf: (item: T) => number = (item) => (item as { id: number }).id,
+) {
   const perPage = params.has('per_page') ? integer(params.get('per_page')!, 'per_page') : 25;
   if (perPage < 1 || perPage > 100) throw new BadRequest('per_page must be from 1 to 100');
   const cursor = params.has('cursor') ? integer(params.get('cursor')!, 'cursor') : 0;
   const data: T[] = [];
   let more = false;
   for (const item of items) {
-    if (item.id <= cursor) continue;
+    if (idOf(item) <= cursor) continue;
     if (data.length === perPage) {
       more = true;
       break;
@@ -53,7 +57,7 @@ export function page<T extends { id: number }>(items: readonly T[], params: Para
     data.push(item);
   }
   const meta: { per_page: number; next_cursor?: number } = { per_page: perPage };
-  if (more) meta.next_cursor = data[data.length - 1]!.id;
+  if (more) meta.next_cursor = idOf(data[data.length - 1]!);
   return { data, meta };
 }
 

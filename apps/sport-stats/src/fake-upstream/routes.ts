@@ -57,23 +57,24 @@ export function routes(data: Dataset) {
       const seasons = ints(params, 'seasons');
       const days = dates(params);
       const postseason = flag(params, 'postseason');
-      // One player's lines are a short list; everyone's are 60,000.
-      const pool =
-        players && players.size <= 25
-          ? [...players]
-              .flatMap((id) => data.statsByPlayer.get(id) ?? [])
-              .sort((a, b) => a.id - b.id)
-          : data.stats;
-      const found = pool.filter(
-        (s) =>
-          (!players || players.has(s.player.id)) &&
-          (!games || games.has(s.game.id)) &&
-          (!seasons || seasons.has(s.game.season)) &&
-          (!days || days.has(s.game.date)) &&
-          (postseason === undefined || s.game.postseason === postseason) &&
-          inRange(s.game.date, params),
-      );
-      return page(found, params);
+      // A scan of the columns: a line is made into an object only if it is on the page.
+      const { lines } = data;
+      const found: number[] = [];
+      for (let id = 1; id <= lines.length; id++) {
+        if (players && !players.has(lines.playerOf(id))) continue;
+        if (games && !games.has(lines.gameIdOf(id))) continue;
+        const game = lines.gameOf(id);
+        if (
+          (!seasons || seasons.has(game.season)) &&
+          (!days || days.has(game.date)) &&
+          (postseason === undefined || game.postseason === postseason) &&
+          inRange(game.date, params)
+        ) {
+          found.push(id);
+        }
+      }
+      const { data: ids, meta } = page(found, params, (id) => id);
+      return { data: ids.map((id) => lines.line(id)!), meta };
     },
     season_averages(params: Params) {
       const season = params.has('season')
@@ -83,7 +84,8 @@ export function routes(data: Dataset) {
       // The current API documents a single `player_id`; take that too.
       if (params.has('player_id')) ids.add(integer(params.get('player_id')!, 'player_id'));
       const averages = [...ids].flatMap((id) => {
-        const average = seasonAverage(data.statsByPlayer.get(id) ?? [], id, season);
+        const own = data.lines.idsOf(id).map((line) => data.lines.line(line)!);
+        const average = seasonAverage(own, id, season);
         return average ? [average] : [];
       });
       return { data: averages };
@@ -93,7 +95,7 @@ export function routes(data: Dataset) {
     players: byId(data.players),
     teams: byId(data.teams),
     games: byId(data.games),
-    stats: byId(data.stats),
+    stats: (id: number) => data.lines.line(id),
   };
   return { lists, one };
 }

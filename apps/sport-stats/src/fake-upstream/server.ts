@@ -20,7 +20,11 @@ export interface FakeUpstreamOptions {
   apiKey?: string;
   /** Answer this many milliseconds late (for timeout tests); can be changed while running. */
   delayMs?: number;
-  dataset?: Dataset;
+  /**
+   * The data, or a function that makes it on the first request (so a server's start-up need not
+   * wait for it); `dataset()`, built before listening, by default.
+   */
+  dataset?: Dataset | (() => Dataset);
 }
 
 export interface FakeRequest {
@@ -56,7 +60,9 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 /** Starts the offline upstream; resolves once it listens. */
 export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
-  const handlers = routes(options.dataset ?? dataset());
+  const source = options.dataset ?? dataset();
+  let made = typeof source === 'function' ? undefined : routes(source);
+  const handlers = () => (made ??= routes((source as () => Dataset)()));
   const timers = new Set<NodeJS.Timeout>();
 
   const answer = (req: IncomingMessage, res: ServerResponse) => {
@@ -68,12 +74,13 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     const match = /^\/v1\/(players|teams|games|stats|season_averages)(?:\/(\d+))?\/?$/.exec(
       url.pathname,
     );
-    const list = match?.[1] as keyof typeof handlers.lists | undefined;
+    const list = match?.[1] as keyof ReturnType<typeof routes>['lists'] | undefined;
     const id = match?.[2];
     try {
       if (!list) return send(res, 404, { error: 'Not Found' });
-      if (id === undefined) return send(res, 200, handlers.lists[list](url.searchParams));
-      const item = list === 'season_averages' ? undefined : handlers.one[list](Number(id));
+      const { lists, one } = handlers();
+      if (id === undefined) return send(res, 200, lists[list](url.searchParams));
+      const item = list === 'season_averages' ? undefined : one[list](Number(id));
       return item ? send(res, 200, { data: item }) : send(res, 404, { error: 'Not Found' });
     } catch (err) {
       if (err instanceof BadRequest) {
