@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A server under test, running as its own process. */
 export interface Running {
@@ -8,6 +10,8 @@ export interface Running {
   child: ChildProcess;
   /** Milliseconds from spawn to the first 200 on the ready path. */
   startMs: number;
+  /** The server's own `DATA_DIR`, empty at spawn and removed by `stop`. */
+  dataDir: string;
 }
 
 /** A free loopback port (bound, read, released). */
@@ -22,7 +26,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Spawns `node args…` with PORT set, and resolves once `readyPath` answers 200; rejects after
+ * Spawns `node args…` with PORT set and a fresh, empty `DATA_DIR` (the apps' default store, a
+ * SQLite file, starts empty on every run), and resolves once `readyPath` answers 200; rejects after
  * `timeoutMs`. Output is kept for the error message.
  */
 export async function start(
@@ -32,9 +37,10 @@ export async function start(
   timeoutMs = 15_000,
 ): Promise<Running> {
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
   const began = performance.now();
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
+    env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,10 +53,11 @@ export async function start(
       (r) => r.status === 200,
       () => false,
     );
-    if (ok) return { url, child, startMs: performance.now() - began };
+    if (ok) return { url, child, startMs: performance.now() - began, dataDir };
     await new Promise((r) => setTimeout(r, 5));
   }
   child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
   throw new Error(`${args.join(' ')} did not answer ${readyPath} in time:\n${output}`);
 }
 
@@ -63,9 +70,11 @@ export function rssMiB(child: ChildProcess): number {
 
 /** Stops a server and waits for it to exit. */
 export async function stop(running: Running): Promise<void> {
-  if (running.child.exitCode !== null) return;
-  const exited = new Promise((r) => running.child.once('exit', r));
-  running.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-  running.child.kill('SIGKILL');
+  if (running.child.exitCode === null) {
+    const exited = new Promise((r) => running.child.once('exit', r));
+    running.child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    running.child.kill('SIGKILL');
+  }
+  rmSync(running.dataDir, { recursive: true, force: true });
 }
