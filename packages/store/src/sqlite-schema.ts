@@ -21,6 +21,11 @@ const MIGRATIONS = [
      seq INTEGER PRIMARY KEY, key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
      UNIQUE (key, field));
    CREATE INDEX IF NOT EXISTS map_fields_by_key ON map_fields (key, seq);`,
+  // 3: each list's length, so an append learns its index without counting the list (constant
+  // time, not linear in the list's length).
+  `CREATE TABLE IF NOT EXISTS list_lengths (
+     key TEXT PRIMARY KEY, length INTEGER NOT NULL) WITHOUT ROWID;
+   INSERT INTO list_lengths (key, length) SELECT key, count(*) FROM list_items GROUP BY key;`,
 ];
 
 /** The schema this code writes; a file from an older one is migrated when opened. */

@@ -5,7 +5,12 @@ export function prepareStatements(db: Database.Database) {
   const s = (sql: string) => db.prepare(sql);
   return {
     append: s('INSERT INTO list_items (key, value) VALUES (?, ?)'),
-    count: s('SELECT count(*) FROM list_items WHERE key = ?').pluck(),
+    grow: s(
+      'INSERT INTO list_lengths (key, length) VALUES (?, 1) ' +
+        'ON CONFLICT (key) DO UPDATE SET length = length + 1 RETURNING length',
+    ).pluck(),
+    shrink: s('UPDATE list_lengths SET length = length - 1 WHERE key = ? RETURNING length').pluck(),
+    dropLength: s('DELETE FROM list_lengths WHERE key = ?'),
     items: s('SELECT value FROM list_items WHERE key = ? ORDER BY seq').pluck(),
     at: s('SELECT seq, value FROM list_items WHERE key = ? ORDER BY seq LIMIT 1 OFFSET ?'),
     removeSeq: s('DELETE FROM list_items WHERE seq = ?'),

@@ -53,7 +53,7 @@ export class SqliteStore implements Store {
     assertValue(value);
     return this.#write(() => {
       this.#sql.append.run(key, value);
-      return (this.#sql.count.get(key) as number) - 1;
+      return (this.#sql.grow.get(key) as number) - 1;
     });
   }
 
@@ -68,8 +68,10 @@ export class SqliteStore implements Store {
     if (!isIndex(index)) return undefined;
     return this.#write(() => {
       const row = this.#sql.at.get(key, index) as { seq: number; value: string } | undefined;
-      if (row) this.#sql.removeSeq.run(row.seq);
-      return row?.value;
+      if (!row) return undefined;
+      this.#sql.removeSeq.run(row.seq);
+      if (this.#sql.shrink.get(key) === 0) this.#sql.dropLength.run(key);
+      return row.value;
     });
   }
 
