@@ -2,7 +2,7 @@ import type { Context, Next } from 'koa';
 import type { AuthConfig } from './auth-config';
 import { TOKEN68 } from './credentials';
 import { httpAuth } from './http-auth';
-import { safeEqual } from './safe-equal';
+import { safeEqualTo } from './safe-equal';
 
 function checkServiceToken(config: Extract<AuthConfig, { type: 'service_http' }>): void {
   const { token, scheme } = config;
@@ -31,11 +31,11 @@ export function requireAuth(config: AuthConfig) {
       };
     case 'service_http': {
       checkServiceToken(config);
-      const { token } = config;
+      const matches = safeEqualTo(config.token);
       return httpAuth({
         scheme: config.scheme,
         realm,
-        verify: (given) => (safeEqual(given, token) ? {} : undefined),
+        verify: (given) => (matches(given) ? {} : undefined),
       });
     }
     case 'user_http':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeEqual, sha256Hex } from './safe-equal';
+import { safeEqual, safeEqualTo, sha256Hex } from './safe-equal';
 
 describe('safeEqual', () => {
   it('is true for equal strings only, whatever their lengths', () => {
@@ -9,6 +9,16 @@ describe('safeEqual', () => {
     expect(safeEqual('', '')).toBe(true);
     expect(safeEqual('', 'x')).toBe(false);
     expect(safeEqual('é', 'e\u0301')).toBe(false);
+  });
+});
+
+describe('safeEqualTo', () => {
+  it('answers as safeEqual does against the secret it was made for', () => {
+    const matches = safeEqualTo('s3cret');
+    for (const given of ['s3cret', 's3creT', 's3cret-longer', '', 'e\u0301']) {
+      expect(matches(given)).toBe(safeEqual(given, 's3cret'));
+    }
+    expect(matches('s3cret')).toBe(true);
   });
 });
 

@@ -11,6 +11,15 @@ export function safeEqual(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/**
+ * `safeEqual` against one fixed secret, hashed once here rather than on every call: what a check
+ * that compares every request's token with the configured one should use.
+ */
+export function safeEqualTo(expected: string): (given: string) => boolean {
+  const expectedDigest = digest(expected);
+  return (given) => timingSafeEqual(digest(given), expectedDigest);
+}
+
 /** The SHA-256 of a secret as hex: how codes and tokens are stored, never the secret itself. */
 export function sha256Hex(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
