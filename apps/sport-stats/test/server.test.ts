@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closedPortUrl } from './helpers';
+import { startFakeUpstream } from '../src/fake-upstream/server';
 
 // `pnpm dev` as a user runs it: the real process, no configuration, no network but loopback.
 
@@ -35,8 +35,13 @@ function start(env: Record<string, string>) {
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
   child.stderr!.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const listening = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', () => output.includes('listening on') && resolve());
+  // With PORT=0 the system picks the port and the server says which: a port found free
+  // beforehand could be taken by another test's server while tsx compiles this one.
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const port = /sport-stats listening on http:\/\/localhost:(\d+)/.exec(output)?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}`);
+    });
     void exited.then(() => reject(new Error(`server exited:\n${output}`)));
   });
   listening.catch(() => undefined); // a test that expects an exit does not wait for this
@@ -45,13 +50,11 @@ function start(env: Record<string, string>) {
 
 describe('the server', () => {
   it('serves all five operations offline with no configuration', { timeout: 20_000 }, async () => {
-    const port = new URL(await closedPortUrl()).port;
-    const server = start({ PORT: port });
-    await server.listening;
+    const server = start({ PORT: '0' });
+    const base = await server.listening;
     expect(server.output()).toMatch(
       /offline: the bundled upstream answers at http:\/\/127\.0\.0\.1:\d+\/v1/,
     );
-    const base = `http://127.0.0.1:${port}`;
     for (const path of [
       '/players?query=davis',
       '/teams',
@@ -72,20 +75,25 @@ describe('the server', () => {
     'keeps its answer cache in the store, so a restart still has it',
     { timeout: 40_000 },
     async () => {
-      const port = new URL(await closedPortUrl()).port;
-      const upstreamPort = new URL(await closedPortUrl()).port;
-      const env = { PORT: port, FAKE_UPSTREAM_PORT: upstreamPort };
-      const first = start(env);
-      await first.listening;
-      expect(first.output()).toContain(`answer cache SQLite file ${join(dataDir, 'store.sqlite')}`);
-      const url = `http://127.0.0.1:${port}/teams`;
-      expect((await fetch(url)).headers.get('x-cache')).toBe('miss');
-      first.child.kill('SIGTERM');
-      expect(await first.exited).toBe(0);
+      // The cache is keyed by the upstream URL, so both runs use one upstream, started here.
+      const upstream = await startFakeUpstream();
+      try {
+        const env = { PORT: '0', UPSTREAM_URL: upstream.url };
+        const first = start(env);
+        const firstUrl = await first.listening;
+        expect(first.output()).toContain(
+          `answer cache SQLite file ${join(dataDir, 'store.sqlite')}`,
+        );
+        expect((await fetch(`${firstUrl}/teams`)).headers.get('x-cache')).toBe('miss');
+        first.child.kill('SIGTERM');
+        expect(await first.exited).toBe(0);
 
-      const second = start(env);
-      await second.listening;
-      expect((await fetch(url)).headers.get('x-cache')).toBe('hit');
+        const second = start(env);
+        const secondUrl = await second.listening;
+        expect((await fetch(`${secondUrl}/teams`)).headers.get('x-cache')).toBe('hit');
+      } finally {
+        await upstream.close();
+      }
     },
   );
 

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AIPluginTool } from '@langchain/community/tools/aiplugin';
@@ -18,40 +17,38 @@ const APPS: { name: string; hosts: Host[] }[] = [
 ];
 const ROOT = new URL('../../..', import.meta.url).pathname;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 // Each app's data goes to a folder of the test's own, not to the app's `data/`.
 const dataDir = mkdtempSync(join(tmpdir(), 'plugin-cli-apps-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// Each app listens on a port the system picks (PORT=0) and says which when it is listening: a
+// port found free beforehand could be taken by another test's server while tsx compiles the app.
 async function startApp(name: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
   const dir = join(ROOT, 'apps', name);
   const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), DATA_DIR: join(dataDir, name) },
-    stdio: 'ignore',
+    env: { ...process.env, PORT: '0', DATA_DIR: join(dataDir, name) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  // tsx compiles the app first: on a loaded 2-core machine that takes a while.
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const up = await fetch(`${url}/.well-known/ai-plugin.json`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { url, child };
-    await new Promise((r) => setTimeout(r, 50));
+  let output = '';
+  const listening = new Promise<string>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /listening on http:\/\/localhost:(\d+)/.exec(output)?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}`);
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output}`)));
+    // tsx compiles the app first: on a loaded 2-core machine that takes a while.
+    setTimeout(() => reject(new Error(`${name} did not start in 30 s:\n${output}`)), 30_000).unref();
+  });
+  try {
+    return { url: await listening, child };
+  } catch (error) {
+    child.kill();
+    throw error;
   }
-  child.kill();
-  throw new Error(`${name} did not start on port ${port}`);
 }
 
 describe.each(APPS)('$name, running', ({ name, hosts }) => {
