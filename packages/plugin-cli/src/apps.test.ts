@@ -41,7 +41,10 @@ async function startApp(name: string): Promise<{ url: string; child: ChildProces
     child.stderr!.on('data', read);
     child.on('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output}`)));
     // tsx compiles the app first: on a loaded 2-core machine that takes a while.
-    setTimeout(() => reject(new Error(`${name} did not start in 30 s:\n${output}`)), 30_000).unref();
+    setTimeout(
+      () => reject(new Error(`${name} did not start in 30 s:\n${output}`)),
+      30_000,
+    ).unref();
   });
   try {
     return { url: await listening, child };
