@@ -7,6 +7,8 @@ describe('unsoundField', () => {
     ['a surrogate pair (an emoji)', 'milk 🥛'],
     ['an empty string', ''],
     ['a whole number', 42],
+    ['the largest safe integer', Number.MAX_SAFE_INTEGER],
+    ['a fraction', -12.75],
     ['nested values', { a: ['x', 1, { b: '🥛' }] }],
     ['null', null],
   ])('accepts %s', (_, value) => {
@@ -25,6 +27,16 @@ describe('unsoundField', () => {
       message: `\`${field}\` ${problem}${typeof value === 'string' ? ' (it has a lone surrogate)' : ''}`,
     });
   });
+
+  it.each([1e21, -(2 ** 53)])(
+    'refuses the integer %s, past what a double holds exactly',
+    (value) => {
+      expect(unsoundField(value, 'team_ids.0')).toEqual({
+        field: 'team_ids.0',
+        message: '`team_ids.0` must be between -(2^53 - 1) and 2^53 - 1',
+      });
+    },
+  );
 
   it('names the path of a nested value, and a bad key by its parent', () => {
     expect(unsoundField({ list: ['a', '\ud800'] }, 'body')?.field).toBe('body.list.1');

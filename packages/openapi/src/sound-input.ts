@@ -5,7 +5,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * What JSON Schema cannot say about a value that passed it: a string must be well-formed Unicode
  * (a lone surrogate, which `JSON.parse` and `\ud800` escapes let through, cannot be stored as
  * UTF-8, so a store refuses it), and a number must be finite (`1e400` in JSON, or `Infinity` in
- * a query that ajv coerces, passes `type: integer` and even `maximum`). Returns the first
+ * a query that ajv coerces, passes `type: integer` and even `maximum`) and, if whole, exact. Returns the first
  * offending field and a sentence naming it, or `undefined` when the value is sound.
  */
 export function unsoundField(
@@ -18,9 +18,13 @@ export function unsoundField(
       : undefined;
   }
   if (typeof value === 'number') {
-    return Number.isFinite(value)
-      ? undefined
-      : { field, message: `\`${field}\` must be a finite number` };
+    if (!Number.isFinite(value)) return { field, message: `\`${field}\` must be a finite number` };
+    // I-JSON (RFC 7493 §2.2): an integer past ±(2^53 − 1) cannot be held exactly, and `1e21`
+    // passes `type: integer` but is sent on as the text `1e+21`.
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      return { field, message: `\`${field}\` must be between -(2^53 - 1) and 2^53 - 1` };
+    }
+    return undefined;
   }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
