@@ -28,7 +28,13 @@ const turbo = spawnSync(
   ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2), ...vitestArgs],
   {
     stdio: 'inherit',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    // In CI the property tests use one fixed seed, so a run there is repeatable; elsewhere each
+    // run draws new seeds (FC_SEED=<n> replays one).
+    env: {
+      ...process.env,
+      TURBO_TELEMETRY_DISABLED: '1',
+      ...(process.env.CI && !process.env.FC_SEED ? { FC_SEED: '1' } : {}),
+    },
   },
 );
 

@@ -97,6 +97,7 @@ export function describeSpecProperties<State>(
           await fc.assert(property, {
             numRuns: runs,
             includeErrorInReport: true,
+            ...seedFromEnv(),
             ...options.parameters,
           });
         },
@@ -113,10 +114,18 @@ export function describeSpecProperties<State>(
           await fc.assert(modelProperty(model, run), {
             numRuns: options.modelRuns ?? 30,
             includeErrorInReport: true,
+            ...seedFromEnv(),
             ...options.parameters,
           });
         },
       );
     }
   });
+}
+
+// `FC_SEED` fixes the seed (CI sets one, so a run there is repeatable); unset, every run draws a
+// new one and may find what the last did not.
+function seedFromEnv(): { seed?: number } {
+  const seed = Number(process.env.FC_SEED);
+  return process.env.FC_SEED && Number.isSafeInteger(seed) ? { seed } : {};
 }
