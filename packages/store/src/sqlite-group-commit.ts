@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { countCommit } from './sqlite-read-cache';
 
 interface Pending {
   work: () => unknown;
@@ -49,6 +50,7 @@ export class GroupCommit {
           }
         })
         .immediate();
+      countCommit();
     } catch (error) {
       // The commit itself failed (the file stayed locked past the busy timeout, the disk is
       // full): nothing of the batch was written, and every write in it says so.

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { GroupCommit } from './sqlite-group-commit';
+import { ReadCache, type ReadCacheLimits } from './sqlite-read-cache';
 import { prepareDatabase } from './sqlite-schema';
 import { prepareStatements } from './sqlite-statements';
 import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
@@ -21,21 +22,27 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** How long a write waits for another connection's transaction, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /** How many read answers to keep (`ReadCache`), or `false` to read the file every time. */
+  readCache?: ReadCacheLimits | false;
 }
+
+const READ_CACHE: ReadCacheLimits = { maxItems: 10_000, maxItemsPerKey: 1_000 };
+const count = (items: unknown[]) => items.length;
 
 /**
  * A `Store` in an embedded SQLite file (WAL, `synchronous=FULL`): each write is committed and
  * fsynced before its promise resolves (`GroupCommit`). Several connections, in one process or
- * many, may share the file.
+ * many, may share the file. Reads are answered from a `ReadCache` while the data is unchanged.
  */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #sql: ReturnType<typeof prepareStatements>;
   readonly #commits: GroupCommit;
+  readonly #cache: ReadCache | undefined;
   #closed = false;
 
-  constructor({ file, now = Date.now, busyTimeoutMs = 5000 }: SqliteStoreOptions) {
+  constructor({ file, now = Date.now, busyTimeoutMs = 5000, readCache }: SqliteStoreOptions) {
     this.#db = new Database(file, { timeout: busyTimeoutMs });
     this.#now = now;
     try {
@@ -46,12 +53,17 @@ export class SqliteStore implements Store {
     }
     this.#commits = new GroupCommit(this.#db);
     this.#sql = prepareStatements(this.#db);
+    const dataVersion = this.#sql.dataVersion;
+    this.#cache =
+      readCache === false
+        ? undefined
+        : new ReadCache(() => dataVersion.get() as number, readCache ?? READ_CACHE);
   }
 
   async listAppend(key: string, value: string): Promise<number> {
     this.#check(key);
     assertValue(value);
-    return this.#write(() => {
+    return this.#write(`list:${key}`, () => {
       this.#sql.append.run(key, value);
       return (this.#sql.grow.get(key) as number) - 1;
     });
@@ -59,14 +71,14 @@ export class SqliteStore implements Store {
 
   async listItems(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#sql.items.all(key) as string[];
+    return this.#read(`list:${key}`, () => this.#sql.items.all(key) as string[], count).slice();
   }
 
   async listRemoveAt(key: string, index: number): Promise<string | undefined> {
     this.#check(key);
     assertIndexType(index);
     if (!isIndex(index)) return undefined;
-    return this.#write(() => {
+    return this.#write(`list:${key}`, () => {
       const row = this.#sql.at.get(key, index) as { seq: number; value: string } | undefined;
       if (!row) return undefined;
       this.#sql.removeSeq.run(row.seq);
@@ -78,18 +90,18 @@ export class SqliteStore implements Store {
   async setAdd(key: string, member: string): Promise<boolean> {
     this.#check(key);
     assertValue(member, 'member');
-    return this.#write(() => this.#sql.add.run(key, member).changes === 1);
+    return this.#write(`set:${key}`, () => this.#sql.add.run(key, member).changes === 1);
   }
 
   async setRemove(key: string, member: string): Promise<boolean> {
     this.#check(key);
     assertValue(member, 'member');
-    return this.#write(() => this.#sql.remove.run(key, member).changes === 1);
+    return this.#write(`set:${key}`, () => this.#sql.remove.run(key, member).changes === 1);
   }
 
   async setMembers(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#sql.members.all(key) as string[];
+    return this.#read(`set:${key}`, () => this.#sql.members.all(key) as string[], count).slice();
   }
 
   async mapAdd(
@@ -102,7 +114,7 @@ export class SqliteStore implements Store {
     assertValue(field, 'field');
     assertValue(value);
     const maxFields = maxFieldsOf(options);
-    return this.#write(() => {
+    return this.#write(`map:${key}`, () => {
       if (this.#sql.mapGet.get(key, field) !== undefined) return 'exists';
       if (maxFields !== undefined && (this.#sql.mapCount.get(key) as number) >= maxFields) {
         return 'full';
@@ -115,7 +127,7 @@ export class SqliteStore implements Store {
   async mapRemove(key: string, field: string): Promise<string | undefined> {
     this.#check(key);
     assertValue(field, 'field');
-    return this.#write(() => {
+    return this.#write(`map:${key}`, () => {
       const value = this.#sql.mapGet.get(key, field) as string | undefined;
       if (value !== undefined) this.#sql.mapDelete.run(key, field);
       return value;
@@ -124,7 +136,7 @@ export class SqliteStore implements Store {
 
   async mapValues(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#sql.mapValues.all(key) as string[];
+    return this.#read(`map:${key}`, () => this.#sql.mapValues.all(key) as string[], count).slice();
   }
 
   async put(key: string, value: string, options?: PutOptions): Promise<void> {
@@ -132,7 +144,8 @@ export class SqliteStore implements Store {
     assertValue(value);
     const ttlMs = ttlOf(options);
     const now = this.#now();
-    await this.#write(() => {
+    // Expired rows dropped by the purge may stay cached: `get` compares their expiry too.
+    await this.#write(`kv:${key}`, () => {
       // Expired rows are dropped here too, so keys that are never read again cannot pile up.
       this.#sql.purge.run(now);
       this.#sql.put.run(key, value, ttlMs === undefined ? null : now + ttlMs);
@@ -141,12 +154,18 @@ export class SqliteStore implements Store {
 
   async get(key: string): Promise<string | undefined> {
     this.#check(key);
-    return this.#sql.get.get(key, this.#now()) as string | undefined;
+    const entry = this.#read(
+      `kv:${key}`,
+      () => this.#sql.entry.get(key) as { value: string; expires_at: number | null } | undefined,
+      () => 1,
+    );
+    if (!entry || (entry.expires_at !== null && entry.expires_at <= this.#now())) return undefined;
+    return entry.value;
   }
 
   async take(key: string): Promise<string | undefined> {
     this.#check(key);
-    return this.#write(() => {
+    return this.#write(`kv:${key}`, () => {
       const value = this.#sql.get.get(key, this.#now()) as string | undefined;
       this.#sql.delete.run(key);
       return value;
@@ -155,7 +174,7 @@ export class SqliteStore implements Store {
 
   async delete(key: string): Promise<boolean> {
     this.#check(key);
-    return this.#write(() => {
+    return this.#write(`kv:${key}`, () => {
       const live = this.#sql.get.get(key, this.#now()) !== undefined;
       this.#sql.delete.run(key);
       return live;
@@ -167,6 +186,7 @@ export class SqliteStore implements Store {
     this.#closed = true;
     // Writes already made are committed first: close lets calls made before it finish.
     this.#commits.flush();
+    this.#cache?.clear();
     this.#db.close();
   }
 
@@ -175,7 +195,15 @@ export class SqliteStore implements Store {
     assertKey(key);
   }
 
-  #write<T>(work: () => T): Promise<T> {
-    return this.#commits.write(work);
+  #read<T>(cacheKey: string, load: () => T, size: (value: T) => number): T {
+    return this.#cache ? this.#cache.read(cacheKey, load, size) : load();
+  }
+
+  /** Runs `work` in the next group commit; the answers cached for `cacheKey` go first. */
+  #write<T>(cacheKey: string, work: () => T): Promise<T> {
+    return this.#commits.write(() => {
+      this.#cache?.drop(cacheKey);
+      return work();
+    });
   }
 }
