@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { post } from './apps';
-import { load } from './load';
+import { load, type LoadCase, type LoadResult } from './load';
+import { medianRun } from './median';
 import { start, stop } from './processes';
 import type { Settings } from './measure-app';
 import { table } from './report';
@@ -25,6 +26,12 @@ export async function measureGrowth(
     addRps: number;
     addP99: number;
   }[] = [];
+  // `s.rounds` runs of `s.seconds` and the median run, as for the cases (no baselines here).
+  const rounds = async (c: LoadCase) => {
+    const runs: LoadResult[] = [];
+    for (let r = 0; r < s.rounds; r++) runs.push(await load(running.url, c, s.seconds));
+    return medianRun(runs);
+  };
   try {
     let have = 0;
     for (const size of sizes) {
@@ -32,25 +39,25 @@ export async function measureGrowth(
         todo: `Todo number ${have + i}`,
       }));
       have = size;
-      const read = await load(running.url, { method: 'GET', path: '/todos/grow' }, s.seconds);
+      const read = await rounds({ method: 'GET', path: '/todos/grow' });
       // Adds go to a list of the same size that is reset per size, so the add is measured at it.
       await post(`${running.url}/todos/grow-add-${size}`, size, (i) => ({
         todo: `Todo number ${i}`,
       }));
-      const add = await load(
-        running.url,
-        { method: 'POST', path: `/todos/grow-add-${size}`, body: { todo: 'Buy milk' } },
-        s.seconds,
-      );
+      const added = await rounds({
+        method: 'POST',
+        path: `/todos/grow-add-${size}`,
+        body: { todo: 'Buy milk' },
+      });
       rows.push({
         items: size,
         readRps: read.rps,
         readP99: read.p99,
-        addRps: add.rps,
-        addP99: add.p99,
+        addRps: added.rps,
+        addP99: added.p99,
       });
       console.log(
-        `  growth · ${size} items: read ${read.rps.toFixed(0)} req/s, add ${add.rps.toFixed(0)} req/s`,
+        `  growth · ${size} items: read ${read.rps.toFixed(0)} req/s, add ${added.rps.toFixed(0)} req/s`,
       );
     }
   } finally {

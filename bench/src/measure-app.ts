@@ -2,24 +2,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchApp } from './apps';
-import { load, record, type LoadCase, type LoadResult } from './load';
+import { load, record, type LoadCase } from './load';
+import { median, medianRun } from './median';
 import { rssMiB, start, stop, type Running } from './processes';
-import type { AppRow, CaseRow } from './report';
+import type { AppRow, CaseRow, Round } from './report';
 
 const BASELINES = new URL('./baselines/', import.meta.url).pathname;
 
 export interface Settings {
   root: string;
+  /** Rounds per case; each round measures the app and both baselines, one after another. */
+  rounds: number;
+  /** One server's run in a round. */
   seconds: number;
+  /** One warm-up per server and case, before the rounds; 0 skips it. */
   warmupSeconds: number;
+  /** Cold starts of the app and of bare Koa, each. */
   startSamples: number;
-}
-
-async function median(samples: number, fn: () => Promise<number>): Promise<number> {
-  const values: number[] = [];
-  for (let i = 0; i < samples; i++) values.push(await fn());
-  values.sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)]!;
 }
 
 async function coldStart(
@@ -32,9 +31,59 @@ async function coldStart(
   return running.startMs;
 }
 
-async function measure(url: string, c: LoadCase, s: Settings): Promise<LoadResult> {
-  if (s.warmupSeconds) await load(url, c, s.warmupSeconds);
-  return load(url, c, s.seconds);
+/**
+ * Cold starts of the app and of bare Koa in turn (app, Koa, app, Koa, …), so each pair saw the
+ * machine at about the same moment; the ratio is the median of the pairs' ratios.
+ */
+async function coldStarts(
+  appArgs: string[],
+  env: Record<string, string>,
+  koaArgs: string[],
+  readyPath: string,
+  samples: number,
+): Promise<Pick<AppRow, 'startMs' | 'koaStartMs' | 'startRatio'>> {
+  const pairs: { app: number; koa: number }[] = [];
+  for (let i = 0; i < samples; i++) {
+    const app = await coldStart(appArgs, env, readyPath);
+    pairs.push({ app, koa: await coldStart(koaArgs, {}, readyPath) });
+  }
+  return {
+    startMs: median(pairs.map((p) => p.app)),
+    koaStartMs: median(pairs.map((p) => p.koa)),
+    startRatio: median(pairs.map((p) => p.app / p.koa)),
+  };
+}
+
+const SERVERS = ['app_', 'koa', 'raw'] as const;
+
+/**
+ * One case on the three servers: a warm-up each, then `s.rounds` rounds that run them one after
+ * another in an order that rotates (app, Koa, raw; Koa, raw, app; …), so none always goes first.
+ * This machine's speed drifts within a run, so ratios are taken within a round, then the median.
+ */
+async function measureCase(
+  urls: Record<keyof Round, string>,
+  c: LoadCase,
+  s: Settings,
+): Promise<Omit<CaseRow, 'app' | 'name' | 'kind'>> {
+  if (s.warmupSeconds) for (const server of SERVERS) await load(urls[server], c, s.warmupSeconds);
+  const rounds: Round[] = [];
+  for (let r = 0; r < s.rounds; r++) {
+    const round: Partial<Round> = {};
+    for (let i = 0; i < SERVERS.length; i++) {
+      const server = SERVERS[(r + i) % SERVERS.length]!;
+      round[server] = await load(urls[server], c, s.seconds);
+    }
+    rounds.push(round as Round);
+  }
+  return {
+    app_: medianRun(rounds.map((r) => r.app_)),
+    koa: medianRun(rounds.map((r) => r.koa)),
+    raw: medianRun(rounds.map((r) => r.raw)),
+    koaRatio: median(rounds.map((r) => r.app_.rps / r.koa.rps)),
+    rawRatio: median(rounds.map((r) => r.app_.rps / r.raw.rps)),
+    rounds,
+  };
 }
 
 /**
@@ -48,7 +97,6 @@ export async function measureApp(
   const entry = join(s.root, app.entry);
   const env = app.env ?? {};
   const ready = '/.well-known/ai-plugin.json';
-  const startMs = await median(s.startSamples, () => coldStart([entry], env, ready));
   const running = await start([entry], env, ready);
   const servers: Running[] = [running];
   try {
@@ -61,28 +109,26 @@ export async function measureApp(
     const file = join(mkdtempSync(join(tmpdir(), 'bench-')), 'responses.json');
     writeFileSync(file, JSON.stringify(recorded));
     const koaArgs = [join(BASELINES, 'bare-koa.mjs'), file];
-    const koaStartMs = await median(s.startSamples, () => coldStart(koaArgs, {}, ready));
+    // Bare Koa needs the recorded bytes, so the starts run while the measured app idles.
+    const starts = await coldStarts([entry], env, koaArgs, ready, s.startSamples);
     const koa = await start(koaArgs, {}, ready);
     const raw = await start([join(BASELINES, 'raw-node.mjs'), file], {}, ready);
     servers.push(koa, raw);
+    const urls = { app_: running.url, koa: koa.url, raw: raw.url };
     const cases: CaseRow[] = [];
     for (const c of app.cases) {
-      const appResult = await measure(running.url, c.load, s);
-      const koaResult = await measure(koa.url, c.load, s);
-      const rawResult = await measure(raw.url, c.load, s);
-      cases.push({
+      const row = {
         app: app.name,
         name: c.name,
         kind: c.kind,
-        app_: appResult,
-        koa: koaResult,
-        raw: rawResult,
-      });
+        ...(await measureCase(urls, c.load, s)),
+      };
+      cases.push(row);
       console.log(
-        `  ${app.name} · ${c.name}: ${appResult.rps.toFixed(0)} req/s (bare Koa ${koaResult.rps.toFixed(0)}, raw ${rawResult.rps.toFixed(0)})`,
+        `  ${app.name} · ${c.name}: ${row.app_.rps.toFixed(0)} req/s, ${row.koaRatio.toFixed(2)}× bare Koa (bare Koa ${row.koa.rps.toFixed(0)}, raw ${row.raw.rps.toFixed(0)})`,
       );
     }
-    return { cases, app: { app: app.name, startMs, koaStartMs, idleRssMiB } };
+    return { cases, app: { app: app.name, ...starts, idleRssMiB } };
   } finally {
     await Promise.all(servers.map(stop));
   }

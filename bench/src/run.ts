@@ -21,8 +21,8 @@ const { values } = parseArgs({
 });
 const root = new URL('../..', import.meta.url).pathname;
 const settings: Settings = values.quick
-  ? { root, seconds: 1, warmupSeconds: 0, startSamples: 1 }
-  : { root, seconds: 5, warmupSeconds: 1, startSamples: 5 };
+  ? { root, rounds: 1, seconds: 1, warmupSeconds: 0, startSamples: 1 }
+  : { root, rounds: 3, seconds: 2, warmupSeconds: 1, startSamples: 5 };
 // `--only sport-stats` runs both of its configurations.
 const only = (name: string) =>
   !values.only || name === values.only || name.startsWith(`${values.only} (`);
@@ -42,7 +42,12 @@ if (!values['no-build']) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`bench on ${machine}, ${settings.seconds} s per case, 32 connections`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+console.log(
+  `bench on ${machine}, ${plural(settings.rounds, 'round')} × ${settings.seconds} s per case and server` +
+    (settings.warmupSeconds ? ` after ${settings.warmupSeconds} s warm-up` : '') +
+    `, ${plural(settings.startSamples, 'cold start')} each, 32 connections`,
+);
 const caseRows: CaseRow[] = [];
 const appRows: AppRow[] = [];
 for (const app of apps) {
