@@ -3,7 +3,13 @@ export { dereferenceSpec } from './dereference';
 export { specProblems, specFingerprint } from './spec-problems';
 export { listOperations, toRouterPath, HTTP_METHODS, type Operation } from './operations';
 export { createAjv, describeError, type AjvOptions } from './schema-validator';
-export { validateRequest, validInput, type ValidInput } from './validate-request';
+export {
+  compileRequestChecks,
+  validateRequest,
+  validInput,
+  type ValidateRequestOptions,
+  type ValidInput,
+} from './validate-request';
 export { routeOperations, type OperationHandler } from './route-operations';
 export {
   serveSpec,

@@ -22,6 +22,8 @@ export interface LoadedSpec {
   text: string;
   /** The parsed document, every `$ref` resolved: what validation and routing read. */
   document: OpenApiDocument;
+  /** Whether these are the bytes the app's build validated (and compiled the checks of). */
+  checkedAtBuild: boolean;
 }
 
 /**
@@ -38,9 +40,8 @@ export async function loadSpec(file: string | URL): Promise<LoadedSpec> {
   } catch (err) {
     throw new Error(`${name} is not valid YAML: ${(err as Error).message}`, { cause: err });
   }
-  const problems = validatedAtBuild.includes(specFingerprint(text))
-    ? []
-    : await specProblems(parsed);
+  const checkedAtBuild = validatedAtBuild.includes(specFingerprint(text));
+  const problems = checkedAtBuild ? [] : await specProblems(parsed);
   if (problems.length)
     throw new Error(`${name} is not a valid OpenAPI document:\n${problems.join('\n')}`);
   const spec = parsed as OpenApiDocument;
@@ -51,5 +52,5 @@ export async function loadSpec(file: string | URL): Promise<LoadedSpec> {
       `${name}: \`servers[0].url\` must be ${PLACEHOLDER} so the spec points at this plugin`,
     );
   }
-  return { file: name, text, document: dereferenceSpec(spec) };
+  return { file: name, text, document: dereferenceSpec(spec), checkedAtBuild };
 }

@@ -28,7 +28,7 @@ export function routeOperations(
     router.register(
       toRouterPath(operation.path),
       [operation.method],
-      [validateRequest(operation), handler],
+      [validateRequest(operation, { lazy: spec.checkedAtBuild }), handler],
       {
         name: operation.operationId,
       },

@@ -3,7 +3,7 @@ import type { Context, Next } from 'koa';
 import type { OpenAPIV3 } from 'openapi-types';
 import { createAjv, describeError } from './schema-validator';
 import { unsoundInput } from './sound-input';
-import type { Operation } from './operations';
+import { listOperations, type Operation } from './operations';
 
 /** The request as validated against the spec: strings coerced to the schema's types. */
 export interface ValidInput {
@@ -41,21 +41,48 @@ function readQuery(raw: ParsedUrlQuery): Record<string, unknown> {
   return out;
 }
 
+/** Compiles an operation's checks: throws when ajv refuses one of its schemas. */
+function compileChecks(operation: Operation) {
+  const bodySchema = operation.requestBody?.content['application/json']?.schema;
+  return {
+    checkPath: coercing.compile(paramsSchema(operation.parameters.filter((p) => p.in === 'path'))),
+    checkQuery: coercing.compile(
+      paramsSchema(operation.parameters.filter((p) => p.in === 'query')),
+    ),
+    checkBody: bodySchema ? strict.compile(bodySchema) : undefined,
+  };
+}
+
+/**
+ * Compiles the request checks of every operation in `document` (dereferenced), as
+ * `validateRequest` would; throws on the first schema ajv refuses. The apps' build calls it, so a
+ * spec checked at build time can have its checks compiled lazily (`validateRequest`'s `lazy`).
+ */
+export function compileRequestChecks(document: OpenAPIV3.Document): void {
+  for (const operation of listOperations(document)) compileChecks(operation);
+}
+
+export interface ValidateRequestOptions {
+  /**
+   * Compile the checks on the operation's first request instead of now: for a spec whose checks
+   * the build compiled (`compileRequestChecks`), which then cannot fail. Compiling is most of an
+   * app's start-up otherwise (~30 ms of todo-noauth's, issue 7).
+   */
+  lazy?: boolean;
+}
+
 /**
  * A middleware that checks a request against its operation's parameters and JSON body before
  * the handler runs, and leaves the coerced values in `ctx.state.input`. A bad request is a 400
  * naming the field; a body of another media type is a 415.
  */
-export function validateRequest(operation: Operation) {
-  const inPath = operation.parameters.filter((p) => p.in === 'path');
-  const inQuery = operation.parameters.filter((p) => p.in === 'query');
-  const checkPath = coercing.compile(paramsSchema(inPath));
-  const checkQuery = coercing.compile(paramsSchema(inQuery));
+export function validateRequest(operation: Operation, options: ValidateRequestOptions = {}) {
   const body = operation.requestBody;
-  const bodySchema = body?.content['application/json']?.schema;
-  const checkBody = bodySchema ? strict.compile(bodySchema) : undefined;
+  let checks = options.lazy ? undefined : compileChecks(operation);
 
   return async function validateRequest(ctx: Context, next: Next) {
+    checks ??= compileChecks(operation);
+    const { checkPath, checkQuery, checkBody } = checks;
     const path: Record<string, unknown> = { ...(ctx as Context & { params?: object }).params };
     if (!checkPath(path)) {
       const { field, message } = describeError(checkPath, 'path');
