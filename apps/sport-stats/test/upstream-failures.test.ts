@@ -174,6 +174,18 @@ describe('upstream errors', () => {
     expectError(res, 502, 'upstream_bad_response');
   });
 
+  it('answers 502 upstream_unavailable when the connection drops in the middle of the body', async () => {
+    const upstream = await upstreamThat((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"data":[');
+      setTimeout(() => res.socket?.destroy(), 10);
+    });
+    const plugin = await testApp({ baseUrl: upstream.url });
+    const res = await plugin.get('/teams');
+    expectError(res, 502, 'upstream_unavailable');
+    expect(res.body.message).toContain('could not be reached (ECONNRESET)');
+  });
+
   it('does not cache failures: the next call asks again', async () => {
     let fail = true;
     const upstream = await upstreamThat((_req, res) =>

@@ -1,5 +1,6 @@
 import { MemoryStore, type Store } from '@repo/store';
 import { answerCache, type AnswerCache } from './answer-cache';
+import { httpGet, HttpBodyTooLargeError, HttpTimeoutError } from './http-get';
 import { UpstreamError } from './upstream-error';
 
 /** A query for the upstream: arrays are sent as `name[]=a&name[]=b`, undefined is left out. */
@@ -25,7 +26,6 @@ export interface UpstreamClientOptions {
   checkBody?: (body: unknown) => string | undefined;
   /** The clock of the in-memory store used when no `store` is given (tests move it). */
   now?: () => number;
-  fetch?: typeof fetch;
 }
 
 export interface UpstreamAnswer {
@@ -79,7 +79,6 @@ export class UpstreamClient {
   private readonly apiKey: string | undefined;
   private readonly maxBodyBytes: number;
   private readonly checkBody: (body: unknown) => string | undefined;
-  private readonly fetch: typeof fetch;
   private readonly cache: AnswerCache;
   private readonly inFlight = new Map<string, Promise<string>>();
 
@@ -90,7 +89,6 @@ export class UpstreamClient {
     this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
     this.checkBody = options.checkBody ?? (() => undefined);
-    this.fetch = options.fetch ?? globalThis.fetch;
     const store = options.store ?? new MemoryStore({ now: options.now });
     this.cache = answerCache(store, this.cacheTtlMs);
   }
@@ -130,17 +128,17 @@ export class UpstreamClient {
   }
 
   private async fetchJson(url: string): Promise<string> {
-    const signal = AbortSignal.timeout(this.timeoutMs);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.apiKey) headers.Authorization = this.apiKey;
+    const { timeoutMs, maxBodyBytes } = this;
     try {
-      // `redirect: 'manual'`: a redirect is reported, not followed, so the key goes nowhere else.
-      const res = await this.fetch(url, { headers, signal, redirect: 'manual' });
+      // A redirect is reported, not followed, so the key goes nowhere else.
+      const res = await httpGet(url, { headers, timeoutMs, maxBodyBytes });
       if (res.status < 200 || res.status > 299) {
-        await res.body?.cancel().catch(() => undefined);
-        throw UpstreamError.status(res.status, res.headers.get('retry-after'));
+        const retryAfter = res.headers['retry-after'];
+        throw UpstreamError.status(res.status, typeof retryAfter === 'string' ? retryAfter : null);
       }
-      const text = await this.readText(res);
+      const text = res.body;
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -152,27 +150,12 @@ export class UpstreamClient {
       return text;
     } catch (err) {
       if (err instanceof UpstreamError) throw err;
-      // The signal covers the whole exchange: a stalled body read ends up here too.
-      if (signal.aborted) throw UpstreamError.timeout(this.timeoutMs);
+      // The time limit covers the whole exchange: a stalled body read ends up here too.
+      if (err instanceof HttpTimeoutError) throw UpstreamError.timeout(timeoutMs);
+      if (err instanceof HttpBodyTooLargeError) {
+        throw UpstreamError.badResponse(`sent an answer larger than ${maxBodyBytes} bytes`);
+      }
       throw UpstreamError.unavailable(err);
     }
-  }
-
-  private async readText(res: Response): Promise<string> {
-    const max = this.maxBodyBytes;
-    const tooLarge = () => UpstreamError.badResponse(`sent an answer larger than ${max} bytes`);
-    if (Number(res.headers.get('content-length')) > max) {
-      await res.body?.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    if (!res.body) return '';
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += chunk.byteLength;
-      if (size > max) throw tooLarge(); // leaving the loop cancels the stream
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
   }
 }

@@ -60,7 +60,7 @@ export class UpstreamError extends Error {
   }
 }
 
-// undici wraps the socket error: `TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })`.
+// The socket's error carries the code (`ECONNREFUSED`); a wrapped one has it in its `cause`.
 function networkCode(err: unknown): string | undefined {
   for (let e = err, depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
