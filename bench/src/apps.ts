@@ -50,6 +50,16 @@ const pluginFiles = (specPath = '/openapi.yaml'): BenchCase[] => [
   { name: 'spec', kind: 'plugin-file', load: { method: 'GET', path: specPath } },
 ];
 
+/** A word of letters only, different for every `i`: a, b, …, z, ba, bb, … */
+function letters(i: number): string {
+  let word = '';
+  do {
+    word = String.fromCharCode(97 + (i % 26)) + word;
+    i = Math.floor(i / 26);
+  } while (i > 0);
+  return word;
+}
+
 const SERVICE_TOKEN = 'bench-service-token-0123456789abcdef0123';
 const bearer = { authorization: `Bearer ${SERVICE_TOKEN}` };
 const WORDS = [
@@ -150,7 +160,17 @@ export const APPS: BenchApp[] = [
       {
         name: 'word add',
         kind: 'write',
-        load: { method: 'POST', path: '/add_word', body: { word: 'apple' } },
+        // A new word every time (a repeated one is answered without a write), 1,000 to a book:
+        // a book holds 1,000 (`MAX_WORDS`), then a 409 would answer.
+        load: {
+          method: 'POST',
+          path: '/add_word',
+          body: { word: 'apple' },
+          vary: (i) => ({
+            body: { word: letters(i) },
+            headers: { 'x-wordbook-user': `bench-${Math.floor(i / 1000)}` },
+          }),
+        },
       },
       ...pluginFiles('/.well-known/openapi.yaml'),
     ],

@@ -6,6 +6,11 @@ export interface LoadCase {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * The body and extra headers of the i-th request of a run, when each must differ (a write that
+   * would write nothing if repeated). The baselines get the same requests.
+   */
+  vary?: (i: number) => { body?: unknown; headers?: Record<string, string> };
 }
 
 export interface LoadResult {
@@ -16,6 +21,10 @@ export interface LoadResult {
   non2xx: number;
 }
 
+// Requests sent per case so far, so `vary` numbers them across the runs of a case (warm-up,
+// rounds, the three servers) and never repeats one.
+const sentOf = new WeakMap<LoadCase, number>();
+
 /** Runs autocannon against `url + c.path` for `seconds` with `connections` connections. */
 export async function load(
   url: string,
@@ -23,6 +32,7 @@ export async function load(
   seconds: number,
   connections = 32,
 ): Promise<LoadResult> {
+  const { vary } = c;
   const result = await autocannon({
     url: url + c.path,
     method: c.method,
@@ -33,6 +43,22 @@ export async function load(
       ...(c.body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: c.body === undefined ? undefined : JSON.stringify(c.body),
+    ...(vary && {
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            const sent = sentOf.get(c) ?? 0;
+            sentOf.set(c, sent + 1);
+            const { body, headers } = vary(sent);
+            return {
+              ...req,
+              headers: { ...req.headers, ...headers },
+              ...(body !== undefined && { body: JSON.stringify(body) }),
+            };
+          },
+        },
+      ],
+    }),
   });
   return {
     rps: result.requests.average,
