@@ -38,13 +38,17 @@ const MIN_RATIO_TO_KOA: Partial<Record<Kind, number>> = {
 export const TARGETS = { p99Ms: 10, startRatio: 1.5, idleRssMiB: 80 };
 
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
+// A ratio in a verdict: two decimals, or three where two would round it onto the limit it
+// missed ("0.899× < 0.9×", not "0.90× < 0.9×").
+const ratioText = (ratio: number, limit: number) =>
+  fixed(ratio, Number(fixed(ratio, 2)) === limit ? 3 : 2);
 
 /** The verdict on one case: every miss, in words. */
 export function misses(row: CaseRow): string[] {
   const out: string[] = [];
   const min = MIN_RATIO_TO_KOA[row.kind];
   if (min !== undefined && row.koaRatio < min)
-    out.push(`${fixed(row.koaRatio, 2)}× bare Koa < ${min}×`);
+    out.push(`${ratioText(row.koaRatio, min)}× bare Koa < ${min}×`);
   if (row.app_.p99 > TARGETS.p99Ms) out.push(`p99 ${row.app_.p99} ms > ${TARGETS.p99Ms} ms`);
   if (row.app_.errors || row.app_.non2xx)
     out.push(`${row.app_.errors} errors, ${row.app_.non2xx} non-2xx`);
@@ -54,7 +58,9 @@ export function misses(row: CaseRow): string[] {
 export function appMisses(row: AppRow): string[] {
   const out: string[] = [];
   if (row.startRatio > TARGETS.startRatio)
-    out.push(`cold start ${fixed(row.startRatio, 2)}× bare Koa > ${TARGETS.startRatio}×`);
+    out.push(
+      `cold start ${ratioText(row.startRatio, TARGETS.startRatio)}× bare Koa > ${TARGETS.startRatio}×`,
+    );
   if (row.idleRssMiB > TARGETS.idleRssMiB)
     out.push(`idle RSS ${fixed(row.idleRssMiB)} MiB > ${TARGETS.idleRssMiB} MiB`);
   return out;

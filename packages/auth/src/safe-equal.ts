@@ -1,6 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+// One-shot `hash` (Node 20.12+), not `createHash().update().digest()`: it is about twice as
+// fast, and every authenticated request pays one (~9 µs of todo-service's read with the
+// latter, in a profile; issue 7).
+const digest = (value: string) => hash('sha256', value, 'buffer');
 
 /**
  * Compares two secrets in constant time. Both sides are hashed first, so neither the length nor
@@ -22,5 +25,5 @@ export function safeEqualTo(expected: string): (given: string) => boolean {
 
 /** The SHA-256 of a secret as hex: how codes and tokens are stored, never the secret itself. */
 export function sha256Hex(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }

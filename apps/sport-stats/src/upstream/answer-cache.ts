@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Store } from '@repo/store';
 
 /** Where good upstream answers are kept for a while, by their canonical upstream URL. */
@@ -14,8 +14,7 @@ export interface AnswerCache {
  * dropped by the store (SQLite on its next write, Redis by itself).
  */
 export function answerCache(store: Store, ttlMs: number): AnswerCache {
-  const key = (url: string) =>
-    `sport-stats:answer:${createHash('sha256').update(url).digest('hex')}`;
+  const key = (url: string) => `sport-stats:answer:${hash('sha256', url, 'hex')}`;
   return {
     get: (url) => (ttlMs > 0 ? store.get(key(url)) : Promise.resolve(undefined)),
     set: async (url, body) => {
