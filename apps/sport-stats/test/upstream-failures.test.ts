@@ -186,6 +186,21 @@ describe('upstream errors', () => {
     expect(res.body.message).toContain('could not be reached (ECONNRESET)');
   });
 
+  it('sends a call again, once, when the kept-alive connection it reused was already closed', async () => {
+    // The second request on each connection is dropped unanswered, as when the upstream closes
+    // an idle connection just as the plugin reuses it.
+    const upstream = await upstreamThat((req, res) => {
+      const socket = req.socket as typeof req.socket & { served?: number };
+      socket.served = (socket.served ?? 0) + 1;
+      if (socket.served > 1) socket.destroy();
+      else json(res, 200, { data: [] });
+    });
+    const plugin = await testApp({ baseUrl: upstream.url, cacheTtlMs: 0 });
+    expect((await plugin.get('/teams')).status).toBe(200);
+    expect((await plugin.get('/teams')).status).toBe(200);
+    expect(upstream.hits).toBe(3);
+  });
+
   it('does not cache failures: the next call asks again', async () => {
     let fail = true;
     const upstream = await upstreamThat((_req, res) =>

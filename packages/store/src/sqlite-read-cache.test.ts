@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextCallback } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countCommit, ReadCache } from './sqlite-read-cache';
@@ -28,15 +28,17 @@ function fakeCache(limits = { maxItems: 100, maxItemsPerKey: 10 }) {
 }
 
 describe('ReadCache', () => {
-  it('loads a key once, then answers from memory, checking data_version once a turn', async () => {
+  it('loads a key once, then answers from memory, checking data_version once a callback', async () => {
     const { read, loads, checks } = fakeCache();
     read('a');
     read('a');
     read('b');
     read('b');
     expect(loads).toEqual(['a', 'b']);
+    await Promise.resolve(); // a microtask of the same callback: the check still holds
+    read('b');
     expect(checks()).toBe(1);
-    await nextTurn();
+    await nextCallback();
     read('a');
     expect(loads).toEqual(['a', 'b']);
     expect(checks()).toBe(2);
@@ -46,14 +48,14 @@ describe('ReadCache', () => {
     const { read, loads, bump } = fakeCache();
     read('a');
     bump();
-    read('a'); // the same turn: other processes' commits are seen from the next one
+    read('a'); // the same callback: other processes' commits are seen from the next one
     expect(loads).toEqual(['a']);
-    await nextTurn();
+    await nextCallback();
     read('a');
     expect(loads).toEqual(['a', 'a']);
   });
 
-  it('checks again within the turn after a commit by this process', () => {
+  it('checks again within the callback after a commit by this process', () => {
     const { read, loads, bump, checks } = fakeCache();
     read('a');
     bump();
@@ -98,10 +100,10 @@ describe('SqliteStore with its read cache', () => {
     await store.close();
   });
 
-  it('sees a write made through another connection of this process in the same turn', async () => {
+  it('sees a write made through another connection of this process in the same callback', async () => {
     const file = nextFile();
     const [one, two] = [new SqliteStore({ file }), new SqliteStore({ file })];
-    // Queued before `one` first reads, so it commits before the turn of that read ends.
+    // Queued before `one` first reads: it commits, and `one` reads again, in one callback.
     const write = two.listAppend('todos:ann', 'milk');
     expect(await one.listItems('todos:ann')).toEqual([]);
     await write;
@@ -109,7 +111,7 @@ describe('SqliteStore with its read cache', () => {
     await Promise.all([one.close(), two.close()]);
   });
 
-  it('sees, from the next turn, what another process committed', async () => {
+  it('sees, from the next callback, what another process committed', async () => {
     const file = nextFile();
     const store = new SqliteStore({ file });
     await store.put('token:t', 'ann');
@@ -122,9 +124,28 @@ describe('SqliteStore with its read cache', () => {
       .prepare("INSERT INTO map_fields (key, field, value) VALUES ('words:ann', 'pear', 'Pear')")
       .run();
     other.close();
-    await nextTurn();
+    await nextCallback();
     expect(await store.get('token:t')).toBe('bob');
     expect(await store.mapValues('words:ann')).toEqual(['Pear']);
+    await store.close();
+  });
+
+  it('checks again in the next callback whatever phase of the loop the last check ran in', async () => {
+    // Checking once per loop iteration (reset by setImmediate) let a check made in the check
+    // phase cover the next iteration's timers and poll phases, after another process's commit.
+    const file = nextFile();
+    const store = new SqliteStore({ file });
+    await store.listAppend('todos:ann', 'a'); // resumes in the check phase, after the commit
+    expect(await store.listItems('todos:ann')).toEqual(['a']);
+    const other = new Database(file);
+    other.prepare("INSERT INTO list_items (key, value) VALUES ('todos:ann', 'b')").run();
+    other.close();
+    const later = new Promise((resolve) => {
+      setTimeout(() => resolve(store.listItems('todos:ann')), 1);
+    });
+    const start = Date.now();
+    while (Date.now() - start < 5); // the timer is due when the loop next looks
+    expect(await later).toEqual(['a', 'b']);
     await store.close();
   });
 

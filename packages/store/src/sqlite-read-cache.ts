@@ -23,10 +23,13 @@ export interface ReadCacheLimits {
  * SQLite, while the data is known unchanged:
  * - a write through this connection drops the keys it wrote (`drop`);
  * - a commit by another connection of this process makes the next read check `data_version`;
- * - other processes' commits are seen by checking `data_version` once per turn of the event loop,
- *   before the turn's first read. A request read in this turn whose bytes were sent after another
- *   process committed (its client saw that commit answered) became readable after the commit, so
- *   before the check: no client can observe the cache lagging behind a write it saw acknowledged.
+ * - other processes' commits are seen by checking `data_version` again in every callback the
+ *   event loop runs (the check holds until the callback and its microtasks are done). A client
+ *   that saw another process's write acknowledged can only reach this process afterwards, in an
+ *   I/O callback of its own, which checks before its first read: no client can observe the cache
+ *   lagging behind a write it saw acknowledged. (Once per loop iteration was tried: a check made
+ *   in the timers or check phase then covered the next poll phase's requests, which can come
+ *   after another process's commit.)
  */
 export class ReadCache {
   readonly #dataVersion: () => number;
@@ -35,7 +38,7 @@ export class ReadCache {
   #items = 0;
   #version: number | undefined;
   #checkedAt = -1;
-  #checkedThisTurn = false;
+  #checkedThisCallback = false;
 
   constructor(dataVersion: () => number, limits: ReadCacheLimits) {
     this.#dataVersion = dataVersion;
@@ -81,17 +84,18 @@ export class ReadCache {
   }
 
   #validate(): void {
-    if (this.#checkedThisTurn && this.#checkedAt === processCommits) return;
+    if (this.#checkedThisCallback && this.#checkedAt === processCommits) return;
     const version = this.#dataVersion();
     if (version !== this.#version) {
       this.clear();
       this.#version = version;
     }
     this.#checkedAt = processCommits;
-    if (!this.#checkedThisTurn) {
-      this.#checkedThisTurn = true;
-      setImmediate(() => {
-        this.#checkedThisTurn = false;
+    if (!this.#checkedThisCallback) {
+      this.#checkedThisCallback = true;
+      // Runs once the current callback's synchronous code and microtasks are done.
+      process.nextTick(() => {
+        this.#checkedThisCallback = false;
       });
     }
   }

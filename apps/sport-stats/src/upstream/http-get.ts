@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 /** What the upstream answered: the body is read only for a 2xx. */
@@ -35,6 +35,7 @@ export function httpGet(url: string, options: HttpGetOptions): Promise<HttpAnswe
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     let done = false;
+    let req: ClientRequest;
     const finish = (error: Error | undefined, answer?: HttpAnswer) => {
       if (done) return;
       done = true;
@@ -44,40 +45,57 @@ export function httpGet(url: string, options: HttpGetOptions): Promise<HttpAnswe
         reject(error);
       } else resolve(answer!);
     };
-    const req = send(target, { method: 'GET', headers: options.headers }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status < 200 || status > 299) {
-        // The body of an error is not read: the socket goes rather than wait for it.
-        finish(undefined, { status, headers: res.headers, body: '' });
-        req.destroy();
-        return;
-      }
-      const max = options.maxBodyBytes;
-      if (Number(res.headers['content-length']) > max) {
-        finish(new HttpBodyTooLargeError(`larger than ${max} bytes`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > max) finish(new HttpBodyTooLargeError(`larger than ${max} bytes`));
-        else chunks.push(chunk);
+    const attempt = (retry: boolean) => {
+      let responded = false;
+      req = send(target, { method: 'GET', headers: options.headers }, (res) => {
+        responded = true;
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status > 299) {
+          // The body of an error is not read: the socket goes rather than wait for it.
+          finish(undefined, { status, headers: res.headers, body: '' });
+          req.destroy();
+          return;
+        }
+        const max = options.maxBodyBytes;
+        if (Number(res.headers['content-length']) > max) {
+          finish(new HttpBodyTooLargeError(`larger than ${max} bytes`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > max) finish(new HttpBodyTooLargeError(`larger than ${max} bytes`));
+          else chunks.push(chunk);
+        });
+        res.on('end', () => {
+          finish(undefined, {
+            status,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          });
+        });
+        // The connection ended before the body did.
+        res.on('close', () => {
+          if (!res.complete) {
+            finish(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+          }
+        });
       });
-      res.on('end', () => {
-        finish(undefined, { status, headers: res.headers, body: Buffer.concat(chunks).toString() });
+      const sent = req;
+      sent.on('error', (error: Error & { code?: string }) => {
+        // A kept-alive socket the upstream closed just as it was reused: the request never got
+        // there, so it is sent once more on a new connection (Node's docs advise this).
+        if (retry && !responded && !done && sent.reusedSocket && error.code === 'ECONNRESET') {
+          attempt(false);
+        } else finish(error);
       });
-      // The connection ended before the body did.
-      res.on('close', () => {
-        if (!res.complete)
-          finish(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-      });
-    });
+      sent.end();
+    };
     const timer = setTimeout(
       () => finish(new HttpTimeoutError(`no answer within ${options.timeoutMs} ms`)),
       options.timeoutMs,
     );
-    req.on('error', (error) => finish(error));
-    req.end();
+    attempt(true);
   });
 }
