@@ -18,12 +18,7 @@ function fakeCache(limits = { maxItems: 100, maxItemsPerKey: 10 }) {
   let checks = 0;
   const cache = new ReadCache(() => (checks++, version), limits);
   const loads: string[] = [];
-  const read = (key: string, items = ['a']) =>
-    cache.read(
-      key,
-      () => (loads.push(key), items),
-      (value) => value.length,
-    );
+  const read = (key: string, items = ['a']) => cache.read(key, () => (loads.push(key), items));
   return { cache, read, loads, checks: () => checks, bump: () => version++ };
 }
 

@@ -8,13 +8,16 @@ export function countCommit(): void {
   processCommits++;
 }
 
-/** Bounds of a `ReadCache`, counted in items (list items, set members, map values, values). */
+/** Bounds of a `ReadCache`, counted in items (list items, set members, map values; a value is 1). */
 export interface ReadCacheLimits {
   /** Items held in all, at most; the least recently read answers go first. */
   maxItems: number;
   /** A larger answer is not kept: a list that long costs more to hold than to read. */
   maxItemsPerKey: number;
 }
+
+/** What a `SqliteStore` keeps unless told otherwise. */
+const READ_CACHE_LIMITS: ReadCacheLimits = { maxItems: 10_000, maxItemsPerKey: 1_000 };
 
 /**
  * The answers of one connection's reads, kept until the data they came from may have changed.
@@ -40,13 +43,21 @@ export class ReadCache {
   #checkedAt = -1;
   #checkedThisCallback = false;
 
-  constructor(dataVersion: () => number, limits: ReadCacheLimits) {
+  constructor(dataVersion: () => number, limits: ReadCacheLimits = READ_CACHE_LIMITS) {
     this.#dataVersion = dataVersion;
     this.#limits = limits;
   }
 
-  /** The answer cached for `key`, or `load()`'s (kept when at most `size` items). */
-  read<T>(key: string, load: () => T, size: (value: T) => number): T {
+  /**
+   * The answer cached for `key`, or `load()`'s (kept when small enough). A list comes back as a
+   * copy, so a caller that changes it changes nothing cached.
+   */
+  read<T>(key: string, load: () => T): T {
+    const value = this.#lookUp(key, load);
+    return (Array.isArray(value) ? value.slice() : value) as T;
+  }
+
+  #lookUp<T>(key: string, load: () => T): T {
     this.#validate();
     const hit = this.#entries.get(key);
     if (hit) {
@@ -56,7 +67,7 @@ export class ReadCache {
       return hit.value as T;
     }
     const value = load();
-    const items = Math.max(1, size(value));
+    const items = Array.isArray(value) ? Math.max(1, value.length) : 1;
     if (items <= this.#limits.maxItemsPerKey) {
       this.#entries.set(key, { value, items });
       this.#items += items;

@@ -26,9 +26,6 @@ export interface SqliteStoreOptions {
   readCache?: ReadCacheLimits | false;
 }
 
-const READ_CACHE: ReadCacheLimits = { maxItems: 10_000, maxItemsPerKey: 1_000 };
-const count = (items: unknown[]) => items.length;
-
 /**
  * A `Store` in an embedded SQLite file (WAL, `synchronous=FULL`): each write is committed and
  * fsynced before its promise resolves (`GroupCommit`). Several connections, in one process or
@@ -53,11 +50,8 @@ export class SqliteStore implements Store {
     }
     this.#commits = new GroupCommit(this.#db);
     this.#sql = prepareStatements(this.#db);
-    const dataVersion = this.#sql.dataVersion;
-    this.#cache =
-      readCache === false
-        ? undefined
-        : new ReadCache(() => dataVersion.get() as number, readCache ?? READ_CACHE);
+    const dataVersion = () => this.#sql.dataVersion.get() as number;
+    this.#cache = readCache === false ? undefined : new ReadCache(dataVersion, readCache);
   }
 
   async listAppend(key: string, value: string): Promise<number> {
@@ -71,7 +65,7 @@ export class SqliteStore implements Store {
 
   async listItems(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#read(`list:${key}`, () => this.#sql.items.all(key) as string[], count).slice();
+    return this.#read(`list:${key}`, () => this.#sql.items.all(key) as string[]);
   }
 
   async listRemoveAt(key: string, index: number): Promise<string | undefined> {
@@ -101,7 +95,7 @@ export class SqliteStore implements Store {
 
   async setMembers(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#read(`set:${key}`, () => this.#sql.members.all(key) as string[], count).slice();
+    return this.#read(`set:${key}`, () => this.#sql.members.all(key) as string[]);
   }
 
   async mapAdd(
@@ -136,7 +130,7 @@ export class SqliteStore implements Store {
 
   async mapValues(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#read(`map:${key}`, () => this.#sql.mapValues.all(key) as string[], count).slice();
+    return this.#read(`map:${key}`, () => this.#sql.mapValues.all(key) as string[]);
   }
 
   async put(key: string, value: string, options?: PutOptions): Promise<void> {
@@ -154,11 +148,8 @@ export class SqliteStore implements Store {
 
   async get(key: string): Promise<string | undefined> {
     this.#check(key);
-    const entry = this.#read(
-      `kv:${key}`,
-      () => this.#sql.entry.get(key) as { value: string; expires_at: number | null } | undefined,
-      () => 1,
-    );
+    type Entry = { value: string; expires_at: number | null } | undefined;
+    const entry = this.#read(`kv:${key}`, () => this.#sql.entry.get(key) as Entry);
     if (!entry || (entry.expires_at !== null && entry.expires_at <= this.#now())) return undefined;
     return entry.value;
   }
@@ -195,8 +186,8 @@ export class SqliteStore implements Store {
     assertKey(key);
   }
 
-  #read<T>(cacheKey: string, load: () => T, size: (value: T) => number): T {
-    return this.#cache ? this.#cache.read(cacheKey, load, size) : load();
+  #read<T>(cacheKey: string, load: () => T): T {
+    return this.#cache ? this.#cache.read(cacheKey, load) : load();
   }
 
   /** Runs `work` in the next group commit; the answers cached for `cacheKey` go first. */
