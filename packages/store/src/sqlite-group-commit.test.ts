@@ -35,8 +35,8 @@ describe('GroupCommit', () => {
     const outer = vi.spyOn(db, 'transaction');
     const writes = Array.from({ length: 32 }, (_, i) => commits.write(() => insert.run(`${i}`)));
     await Promise.all(writes);
-    // One outer transaction, plus one savepoint for each write.
-    expect(outer).toHaveBeenCalledTimes(33);
+    // One transaction, and no savepoint: no write threw.
+    expect(outer).toHaveBeenCalledTimes(1);
     expect(count(connect())).toBe(32);
   });
 
@@ -54,6 +54,7 @@ describe('GroupCommit', () => {
     const db = connect();
     const commits = new GroupCommit(db);
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const transactions = vi.spyOn(db, 'transaction');
     const results = await Promise.allSettled([
       commits.write(() => insert.run('kept')),
       commits.write(() => {
@@ -63,6 +64,8 @@ describe('GroupCommit', () => {
       commits.write(() => insert.run('kept too')),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // Run once without savepoints, rolled back, then again with a savepoint for each write.
+    expect(transactions).toHaveBeenCalledTimes(5);
     expect(connect().prepare('SELECT v FROM t ORDER BY rowid').pluck().all()).toEqual([
       'kept',
       'kept too',
@@ -92,5 +95,88 @@ describe('GroupCommit', () => {
     db.close();
     await write;
     expect(count(connect())).toBe(1);
+  });
+});
+
+describe('GroupCommit with a log synced off the event loop', () => {
+  /** A `SyncLog` that syncs only when the test says so. */
+  function manualSync() {
+    const calls: ((error: Error | null) => void)[] = [];
+    return { calls, sync: (done: (error: Error | null) => void) => void calls.push(done) };
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  const state = (promise: Promise<unknown>) => {
+    const seen = { settled: false };
+    promise.then(
+      () => (seen.settled = true),
+      () => (seen.settled = true),
+    );
+    return seen;
+  };
+
+  it('resolves a write only once the log is synced after its commit', async () => {
+    const db = connect();
+    const log = manualSync();
+    const commits = new GroupCommit(db, log.sync);
+    const write = commits.write(() => db.prepare("INSERT INTO t (v) VALUES ('x')").run());
+    const seen = state(write);
+    await turn();
+    await turn();
+    expect(count(connect())).toBe(1); // committed
+    expect(log.calls).toHaveLength(1);
+    expect(seen.settled).toBe(false); // but not acknowledged before the sync
+    log.calls[0]!(null);
+    await write;
+  });
+
+  it('syncs the batches committed during a sync once it ends, in one more sync', async () => {
+    const db = connect();
+    const log = manualSync();
+    const commits = new GroupCommit(db, log.sync);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const first = commits.write(() => insert.run('1'));
+    await turn();
+    const second = commits.write(() => insert.run('2'));
+    const third = commits.write(() => insert.run('3'));
+    await turn();
+    await turn();
+    expect(count(connect())).toBe(3);
+    // The first sync may have started before the later commits: they wait for the next one.
+    expect(log.calls).toHaveLength(1);
+    const later = [state(second), state(third)];
+    log.calls[0]!(null);
+    await first;
+    expect(later.map((s) => s.settled)).toEqual([false, false]);
+    expect(log.calls).toHaveLength(2);
+    log.calls[1]!(null);
+    await Promise.all([second, third]);
+  });
+
+  it('fails the writes of a failed sync, and every write after it', async () => {
+    const db = connect();
+    const log = manualSync();
+    const commits = new GroupCommit(db, log.sync);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const write = commits.write(() => insert.run('lost?'));
+    await turn();
+    log.calls[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    await expect(write).rejects.toThrow(/could not make its writes durable: EIO/);
+    await expect(commits.write(() => insert.run('later'))).rejects.toThrow(/durable: EIO/);
+    expect(log.calls).toHaveLength(1);
+  });
+
+  it('settles once every write made so far is committed and synced', async () => {
+    const db = connect();
+    const log = manualSync();
+    const commits = new GroupCommit(db, log.sync);
+    const write = commits.write(() => db.prepare("INSERT INTO t (v) VALUES ('x')").run());
+    const settled = state(commits.settled());
+    await turn();
+    expect(count(connect())).toBe(1);
+    expect(settled.settled).toBe(false);
+    log.calls[0]!(null);
+    await write;
+    await turn();
+    expect(settled.settled).toBe(true);
   });
 });

@@ -1,29 +1,56 @@
 import type Database from 'better-sqlite3';
 import { countCommit } from './sqlite-read-cache';
 
+/** Makes every commit made before it durable, then calls `done` (`fs.fdatasync` of the log). */
+export type SyncLog = (done: (error: Error | null) => void) => void;
+
 interface Pending {
   work: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
+type Outcome = { value: unknown } | { error: unknown };
+
+/** Thrown out of a batch run without savepoints: one write threw, so the batch is run again. */
+class WriteThrew extends Error {}
+
 /**
  * Group commit for one SQLite connection: the writes made in one turn of the event loop (say, 32
  * requests whose bodies arrived together) are committed as one transaction, so they share one
- * fsync instead of paying one each (0.03 ms a write in a batch of 32 against 0.4 ms alone, on
- * this repo's CI machine). Each write still runs in a savepoint of its own, so one that throws is
- * rolled back alone, and no promise resolves before the commit that makes its write durable.
+ * fsync instead of paying one each, and no promise resolves before that fsync.
+ *
+ * Two things keep the event loop free for other requests (measured on this repo's machine, a
+ * batch of 21 appends: 1.15 ms with a savepoint a write and the fsync in the commit, 0.21 ms with
+ * neither):
+ * - A batch runs first without savepoints. If a write throws, the whole transaction is rolled
+ *   back and the batch runs again with a savepoint for each write, so the one that threw is
+ *   undone alone. Writes are functions of what the file holds, so running one again is safe.
+ * - With `syncLog`, the connection commits without waiting for the disk (`synchronous=NORMAL`),
+ *   and the fsync runs on libuv's thread pool while the event loop goes on. Batches committed
+ *   while one runs wait for the next, so each sync covers every commit made before it started.
+ *   A failed sync fails its writes and every later one: after a failed fsync, Linux may drop the
+ *   unwritten pages and report the next fsync as a success, so nothing later could be trusted.
  */
 export class GroupCommit {
   readonly #db: Database.Database;
+  readonly #syncLog: SyncLog | undefined;
   readonly #queue: Pending[] = [];
+  /** Committed writes, waiting for the next sync to start. */
+  #unsynced: (() => void)[] = [];
+  #syncing = false;
+  #synced: (() => void)[] = [];
+  #failed: Error | undefined;
 
-  constructor(db: Database.Database) {
+  /** `syncLog`: how to make commits durable when the connection does not fsync at commit. */
+  constructor(db: Database.Database, syncLog?: SyncLog) {
     this.#db = db;
+    this.#syncLog = syncLog;
   }
 
-  /** Runs `work` in the next batch's transaction; resolves once that batch is committed. */
+  /** Runs `work` in the next batch's transaction; resolves once that batch is durable. */
   write<T>(work: () => T): Promise<T> {
+    if (this.#failed) return Promise.reject(this.#failed);
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (this.#queue.length === 1) setImmediate(() => this.flush());
@@ -34,22 +61,13 @@ export class GroupCommit {
   flush(): void {
     const batch = this.#queue.splice(0);
     if (batch.length === 0) return;
-    const outcomes: ({ value: unknown } | { error: unknown })[] = [];
+    if (this.#failed) {
+      for (const { reject } of batch) reject(this.#failed);
+      return;
+    }
+    let outcomes: Outcome[];
     try {
-      // IMMEDIATE takes the write lock before the first read, so a read-then-write cannot be
-      // interleaved with another connection's write (a DEFERRED one would fail with SQLITE_BUSY).
-      this.#db
-        .transaction(() => {
-          for (const { work } of batch) {
-            try {
-              // A transaction inside a transaction is a savepoint: a throw undoes this write only.
-              outcomes.push({ value: this.#db.transaction(work)() });
-            } catch (error) {
-              outcomes.push({ error });
-            }
-          }
-        })
-        .immediate();
+      outcomes = this.#commit(batch, false) ?? this.#commit(batch, true)!;
       countCommit();
     } catch (error) {
       // The commit itself failed (the file stayed locked past the busy timeout, the disk is
@@ -57,10 +75,75 @@ export class GroupCommit {
       for (const { reject } of batch) reject(error);
       return;
     }
-    batch.forEach(({ resolve, reject }, i) => {
-      const outcome = outcomes[i]!;
-      if ('error' in outcome) reject(outcome.error);
-      else resolve(outcome.value);
+    const settle = (failure?: Error) =>
+      batch.forEach(({ resolve, reject }, i) => {
+        const outcome = outcomes[i]!;
+        if (failure) reject(failure);
+        else if ('error' in outcome) reject(outcome.error);
+        else resolve(outcome.value);
+      });
+    if (!this.#syncLog) return settle();
+    this.#unsynced.push(() => settle(this.#failed));
+    this.#startSync();
+  }
+
+  /** Resolves once every write made so far has been committed and synced. */
+  async settled(): Promise<void> {
+    this.flush();
+    if (!this.#syncing && this.#unsynced.length === 0) return;
+    await new Promise<void>((resolve) => this.#synced.push(resolve));
+    return this.settled();
+  }
+
+  /**
+   * Runs `batch` in one IMMEDIATE transaction (it takes the write lock before the first read, so
+   * a read-then-write cannot interleave with another connection's write). Without savepoints it
+   * answers `undefined` when a write threw, having rolled everything back.
+   */
+  #commit(batch: Pending[], savepoints: boolean): Outcome[] | undefined {
+    const outcomes: Outcome[] = [];
+    const run = this.#db.transaction(() => {
+      for (const { work } of batch) {
+        if (!savepoints) {
+          try {
+            outcomes.push({ value: work() });
+          } catch {
+            throw new WriteThrew();
+          }
+          continue;
+        }
+        try {
+          // A transaction inside a transaction is a savepoint: a throw undoes this write only.
+          outcomes.push({ value: this.#db.transaction(work)() });
+        } catch (error) {
+          outcomes.push({ error });
+        }
+      }
+    });
+    try {
+      run.immediate();
+    } catch (error) {
+      if (error instanceof WriteThrew) return undefined;
+      throw error;
+    }
+    return outcomes;
+  }
+
+  #startSync(): void {
+    if (this.#syncing || this.#unsynced.length === 0) return;
+    const covered = this.#unsynced;
+    this.#unsynced = [];
+    this.#syncing = true;
+    this.#syncLog!((error) => {
+      this.#syncing = false;
+      if (error && !this.#failed) {
+        this.#failed = new Error(`the store could not make its writes durable: ${error.message}`, {
+          cause: error,
+        });
+      }
+      for (const settle of covered) settle();
+      this.#startSync();
+      if (!this.#syncing) for (const resolve of this.#synced.splice(0)) resolve();
     });
   }
 }

@@ -90,6 +90,23 @@ describe('SqliteStore', () => {
     await again.close();
   });
 
+  it('counts the maps of a schema-3 file when it opens it, so their caps still hold', async () => {
+    const path = nextFile();
+    const first = new SqliteStore({ file: path });
+    for (const word of ['a', 'b', 'c']) await first.mapAdd('book:ann', word, word);
+    await first.close();
+    // Back to schema 3: maps, but no table of their sizes.
+    const raw = new Database(path);
+    raw.exec('DROP TABLE map_sizes; PRAGMA user_version = 3');
+    raw.close();
+    const again = new SqliteStore({ file: path });
+    expect(await again.mapAdd('book:ann', 'd', 'd', { maxFields: 4 })).toBe('added');
+    expect(await again.mapAdd('book:ann', 'e', 'e', { maxFields: 4 })).toBe('full');
+    expect(await again.mapRemove('book:ann', 'a')).toBe('a');
+    expect(await again.mapAdd('book:ann', 'e', 'e', { maxFields: 4 })).toBe('added');
+    await again.close();
+  });
+
   it('throws a clear error when the folder does not exist', () => {
     expect(() => new SqliteStore({ file: join(dir, 'missing', 'x.sqlite') })).toThrow(/directory/);
   });

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
-import { GroupCommit } from './sqlite-group-commit';
+import { openConnection, type SqliteConnection, type SyncFile } from './sqlite-connection';
+import { KeyAccess } from './sqlite-key-access';
 import { ReadCache, type ReadCacheLimits } from './sqlite-read-cache';
-import { prepareDatabase } from './sqlite-schema';
 import { prepareStatements } from './sqlite-statements';
 import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
 import {
@@ -24,34 +23,30 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** How many read answers to keep (`ReadCache`), or `false` to read the file every time. */
   readCache?: ReadCacheLimits | false;
+  /** How the log is synced (`fs.fdatasync` of the `-wal` file); tests pass a slow one. */
+  syncFile?: SyncFile;
 }
 
 /**
- * A `Store` in an embedded SQLite file (WAL, `synchronous=FULL`): each write is committed and
- * fsynced before its promise resolves (`GroupCommit`). Several connections, in one process or
- * many, may share the file. Reads are answered from a `ReadCache` while the data is unchanged.
+ * A `Store` in an embedded SQLite file (WAL): each write is committed and its log fsynced before
+ * its promise resolves (`GroupCommit`). Several connections, in one process or many, may share
+ * the file. Reads are answered from a `ReadCache` while the data is unchanged.
  */
 export class SqliteStore implements Store {
-  readonly #db: Database.Database;
+  readonly #connection: SqliteConnection;
   readonly #now: () => number;
   readonly #sql: ReturnType<typeof prepareStatements>;
-  readonly #commits: GroupCommit;
-  readonly #cache: ReadCache | undefined;
+  readonly #access: KeyAccess;
   #closed = false;
 
-  constructor({ file, now = Date.now, busyTimeoutMs = 5000, readCache }: SqliteStoreOptions) {
-    this.#db = new Database(file, { timeout: busyTimeoutMs });
+  constructor(options: SqliteStoreOptions) {
+    const { file, now = Date.now, busyTimeoutMs = 5000, readCache, syncFile } = options;
+    this.#connection = openConnection(file, busyTimeoutMs, syncFile);
     this.#now = now;
-    try {
-      prepareDatabase(this.#db);
-    } catch (error) {
-      this.#db.close();
-      throw error;
-    }
-    this.#commits = new GroupCommit(this.#db);
-    this.#sql = prepareStatements(this.#db);
+    this.#sql = prepareStatements(this.#connection.db);
     const dataVersion = () => this.#sql.dataVersion.get() as number;
-    this.#cache = readCache === false ? undefined : new ReadCache(dataVersion, readCache);
+    const cache = readCache === false ? undefined : new ReadCache(dataVersion, readCache);
+    this.#access = new KeyAccess(this.#connection.commits, cache);
   }
 
   async listAppend(key: string, value: string): Promise<number> {
@@ -110,10 +105,10 @@ export class SqliteStore implements Store {
     const maxFields = maxFieldsOf(options);
     return this.#write(`map:${key}`, () => {
       if (this.#sql.mapGet.get(key, field) !== undefined) return 'exists';
-      if (maxFields !== undefined && (this.#sql.mapCount.get(key) as number) >= maxFields) {
-        return 'full';
-      }
+      const size = (this.#sql.mapSize.get(key) as number | undefined) ?? 0;
+      if (maxFields !== undefined && size >= maxFields) return 'full';
       this.#sql.mapInsert.run(key, field, value);
+      this.#sql.mapGrow.run(key);
       return 'added';
     });
   }
@@ -123,7 +118,9 @@ export class SqliteStore implements Store {
     assertValue(field, 'field');
     return this.#write(`map:${key}`, () => {
       const value = this.#sql.mapGet.get(key, field) as string | undefined;
-      if (value !== undefined) this.#sql.mapDelete.run(key, field);
+      if (value === undefined) return undefined;
+      this.#sql.mapDelete.run(key, field);
+      if (this.#sql.mapShrink.get(key) === 0) this.#sql.mapDropSize.run(key);
       return value;
     });
   }
@@ -149,7 +146,7 @@ export class SqliteStore implements Store {
   async get(key: string): Promise<string | undefined> {
     this.#check(key);
     type Entry = { value: string; expires_at: number | null } | undefined;
-    const entry = this.#read(`kv:${key}`, () => this.#sql.entry.get(key) as Entry);
+    const entry = await this.#read(`kv:${key}`, () => this.#sql.entry.get(key) as Entry);
     if (!entry || (entry.expires_at !== null && entry.expires_at <= this.#now())) return undefined;
     return entry.value;
   }
@@ -175,10 +172,9 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    // Writes already made are committed first: close lets calls made before it finish.
-    this.#commits.flush();
-    this.#cache?.clear();
-    this.#db.close();
+    // Writes already made are committed and synced first: close lets calls made before it end.
+    await this.#connection.close();
+    this.#access.clear();
   }
 
   #check(key: unknown): asserts key is string {
@@ -186,15 +182,11 @@ export class SqliteStore implements Store {
     assertKey(key);
   }
 
-  #read<T>(cacheKey: string, load: () => T): T {
-    return this.#cache ? this.#cache.read(cacheKey, load) : load();
+  #read<T>(cacheKey: string, load: () => T): T | Promise<T> {
+    return this.#access.read(cacheKey, load);
   }
 
-  /** Runs `work` in the next group commit; the answers cached for `cacheKey` go first. */
   #write<T>(cacheKey: string, work: () => T): Promise<T> {
-    return this.#commits.write(() => {
-      this.#cache?.drop(cacheKey);
-      return work();
-    });
+    return this.#access.write(cacheKey, work);
   }
 }

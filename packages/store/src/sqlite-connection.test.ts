@@ -1,0 +1,28 @@
+import { fdatasync, fstatSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openConnection } from './sqlite-connection';
+
+const dir = mkdtempSync(join(tmpdir(), 'store-connection-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openConnection', () => {
+  it('commits without waiting for the disk, and syncs the write-ahead log itself', async () => {
+    const file = join(dir, 'synced.sqlite');
+    const synced: number[] = [];
+    const connection = openConnection(file, 5000, (fd, done) => {
+      synced.push(fstatSync(fd).ino);
+      fdatasync(fd, done);
+    });
+    // NORMAL (1): a commit leaves the log to GroupCommit's sync, which follows every commit.
+    expect(connection.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(connection.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    connection.db.exec('CREATE TABLE t (v TEXT)');
+    const insert = connection.db.prepare('INSERT INTO t (v) VALUES (?)');
+    await Promise.all([1, 2, 3].map((i) => connection.commits.write(() => insert.run(`${i}`))));
+    expect(synced).toEqual([statSync(`${file}-wal`).ino]);
+    await connection.close();
+    expect(connection.db.open).toBe(false);
+  });
+});
