@@ -1,4 +1,12 @@
-import { fdatasync, fstatSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  fdatasync,
+  fstatSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,5 +32,21 @@ describe('openConnection', () => {
     expect(synced).toEqual([statSync(`${file}-wal`).ino]);
     await connection.close();
     expect(connection.db.open).toBe(false);
+  });
+
+  it('syncs the log SQLite writes, beside the real file, when the file is a symlink', async () => {
+    mkdirSync(join(dir, 'real'));
+    const target = join(dir, 'real', 'store.sqlite');
+    const link = join(dir, 'link.sqlite');
+    symlinkSync(target, link);
+    const synced: number[] = [];
+    const connection = openConnection(link, 5000, (fd, done) => {
+      synced.push(fstatSync(fd).ino);
+      fdatasync(fd, done);
+    });
+    connection.db.exec('CREATE TABLE t (v TEXT)');
+    await connection.commits.write(() => connection.db.prepare("INSERT INTO t VALUES ('x')").run());
+    expect(synced).toEqual([statSync(`${target}-wal`).ino]);
+    await connection.close();
   });
 });

@@ -34,8 +34,10 @@ export function openConnection(
   try {
     prepareDatabase(db);
     // The log exists once WAL mode is on and the tables are prepared, and SQLite keeps it (the
-    // same file, reused from its start after a checkpoint) while any connection has it open.
-    logFd = openSync(`${db.name}-wal`, 'r+');
+    // same file, reused from its start after a checkpoint) while any connection has it open. Its
+    // path is the one SQLite resolved (a symlinked file's log sits beside the link's target).
+    const [main] = db.pragma('database_list') as { name: string; file: string }[];
+    logFd = openSync(`${main!.file}-wal`, 'r+');
   } catch (error) {
     db.close();
     throw error;
@@ -46,10 +48,11 @@ export function openConnection(
     commits,
     async close() {
       await commits.settled();
-      db.close();
-      // After SQLite is done with the log: closing a descriptor drops every POSIX lock this
-      // process holds on that file, and SQLite's own locks must not go while it runs.
-      closeSync(logFd);
+      try {
+        db.close();
+      } finally {
+        closeSync(logFd);
+      }
     },
   };
 }

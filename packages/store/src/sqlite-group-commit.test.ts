@@ -72,6 +72,22 @@ describe('GroupCommit', () => {
     ]);
   });
 
+  it('rejects every write of a batch when one ends the whole transaction, and keeps none', async () => {
+    const db = connect();
+    // A full disk, made small: the large row fails with SQLITE_FULL, which ends the transaction.
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages + 2}`);
+    const commits = new GroupCommit(db);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const results = await Promise.allSettled([
+      commits.write(() => insert.run('one')),
+      commits.write(() => insert.run('x'.repeat(100_000))),
+      commits.write(() => insert.run('three')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(count(connect())).toBe(0);
+  });
+
   it('rejects every write of a batch whose commit fails, and writes none of them', async () => {
     const locker = connect();
     const db = connect(50);
@@ -159,8 +175,14 @@ describe('GroupCommit with a log synced off the event loop', () => {
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
     const write = commits.write(() => insert.run('lost?'));
     await turn();
+    await turn();
+    const during = commits.write(() => insert.run('committed during the sync'));
+    await turn();
+    await turn();
     log.calls[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
     await expect(write).rejects.toThrow(/could not make its writes durable: EIO/);
+    // Committed while the failing sync ran: failed with it, not after another sync.
+    await expect(during).rejects.toThrow(/durable: EIO/);
     await expect(commits.write(() => insert.run('later'))).rejects.toThrow(/durable: EIO/);
     expect(log.calls).toHaveLength(1);
   });

@@ -57,7 +57,11 @@ export class GroupCommit {
     });
   }
 
-  /** Commits the writes waiting now (close calls it, so writes made before close still land). */
+  /**
+   * Commits the writes waiting now (close calls it, so writes made before close still land). A
+   * write that fails after its commit (a failed sync) may still be in the file: its outcome is
+   * unknown, as after any failed fsync.
+   */
   flush(): void {
     const batch = this.#queue.splice(0);
     if (batch.length === 0) return;
@@ -116,6 +120,9 @@ export class GroupCommit {
           // A transaction inside a transaction is a savepoint: a throw undoes this write only.
           outcomes.push({ value: this.#db.transaction(work)() });
         } catch (error) {
+          // Some errors (a full disk, an I/O error) end the whole transaction: the writes after
+          // this one would each commit alone, so the batch stops here and none of it is kept.
+          if (!this.#db.inTransaction) throw error;
           outcomes.push({ error });
         }
       }
@@ -141,7 +148,9 @@ export class GroupCommit {
           cause: error,
         });
       }
-      for (const settle of covered) settle();
+      // After a failure, batches committed since are failed now, not after a sync that proves
+      // nothing.
+      for (const settle of error ? [...covered, ...this.#unsynced.splice(0)] : covered) settle();
       this.#startSync();
       if (!this.#syncing) for (const resolve of this.#synced.splice(0)) resolve();
     });

@@ -1,6 +1,7 @@
 import { fdatasync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncFile } from './sqlite-connection';
 import { SqliteStore } from './sqlite-store';
@@ -55,10 +56,33 @@ describe('SqliteStore reads and writes by key', () => {
     await turn();
     held.shift()!();
     await expect.poll(() => read.settled).toBe(true);
-    // It read once the first put was durable, and saw the second, committed by then too.
+    // It read once the first put was durable. It did not wait again for the second, which it
+    // shows, committed by then, its sync still held: a read waits for one round of writes.
     expect(read.value).toBe('second');
     expect(held).toHaveLength(1);
     held.shift()!();
+    await store.close();
+  });
+
+  it('keeps a read waiting for a write still syncing when a later write to the key fails', async () => {
+    const { held, syncFile } = heldSync();
+    const file = nextFile();
+    const store = new SqliteStore({ file, syncFile, busyTimeoutMs: 50 });
+    const first = tracked(store.listAppend('todos:ann', 'a'));
+    await turn();
+    await turn();
+    const locker = new Database(file);
+    locker.exec('BEGIN IMMEDIATE'); // the next commit fails: the file stays locked
+    await expect(store.listAppend('todos:ann', 'b')).rejects.toThrow(/locked/);
+    locker.exec('ROLLBACK');
+    locker.close();
+    const read = tracked(store.listItems('todos:ann'));
+    await turn();
+    expect(first.settled).toBe(false);
+    expect(read.settled).toBe(false); // 'a' is committed, not yet durable
+    held.shift()!();
+    await expect.poll(() => read.settled).toBe(true);
+    expect(read.value).toEqual(['a']);
     await store.close();
   });
 
@@ -70,8 +94,11 @@ describe('SqliteStore reads and writes by key', () => {
     await turn();
     await turn();
     expect(closed.settled).toBe(false);
+    const again = tracked(store.close());
+    await turn();
+    expect(again.settled).toBe(false); // a second close too resolves only once the file is closed
     held.shift()!();
-    await expect.poll(() => closed.settled).toBe(true);
+    await expect.poll(() => closed.settled && again.settled).toBe(true);
     expect(add.value).toBe(true);
   });
 });

@@ -5,15 +5,16 @@ import type { ReadCache } from './sqlite-read-cache';
  * A `SqliteStore`'s reads and writes by key (`list:<key>`, `map:<key>`, …): writes go through the
  * group commit and drop the key's cached answers, reads come from the cache when there is one.
  *
- * A write is visible to readers once committed, a moment before its log is synced. So while a
- * write to a key is committed but not yet synced, a read of that key waits for it: nobody is
- * shown what a power cut could still undo. It waits for the writes made before it only, not
- * again for those made meanwhile, so a key written without a pause cannot hold its readers.
+ * A write is visible to readers once committed, a moment before its log is synced. So a read of
+ * a key waits for the writes to it that are pending when the read is made, and is not shown
+ * one of those while a power cut could still undo it. It does not wait again for writes made
+ * while it waited (so a key written without a pause cannot hold its readers): it may show one
+ * of those, committed but with its sync still running.
  */
 export class KeyAccess {
   readonly #commits: GroupCommit;
   readonly #cache: ReadCache | undefined;
-  /** Per key, its last write while that write is not yet durable. */
+  /** Per key, while a write to it is not yet durable: settles once every such write has. */
   readonly #unsynced = new Map<string, Promise<unknown>>();
 
   constructor(commits: GroupCommit, cache: ReadCache | undefined) {
@@ -34,11 +35,15 @@ export class KeyAccess {
       this.#cache?.drop(key);
       return work();
     });
-    this.#unsynced.set(key, written);
+    // Settles once this write and every earlier one to the key still pending have: a write that
+    // fails at once (its commit failed) must not free readers of one that is still syncing.
+    const before = this.#unsynced.get(key);
+    const gate = before ? Promise.allSettled([before, written]) : written;
+    this.#unsynced.set(key, gate);
     const settled = () => {
-      if (this.#unsynced.get(key) === written) this.#unsynced.delete(key);
+      if (this.#unsynced.get(key) === gate) this.#unsynced.delete(key);
     };
-    written.then(settled, settled);
+    gate.then(settled, settled);
     return written;
   }
 

@@ -27,10 +27,19 @@ const MIGRATIONS = [
      key TEXT PRIMARY KEY, length INTEGER NOT NULL) WITHOUT ROWID;
    INSERT INTO list_lengths (key, length) SELECT key, count(*) FROM list_items GROUP BY key;`,
   // 4: each map's size, so `mapAdd` checks its cap without counting the map (counting 500
-  // fields took 36 µs, more than the rest of the add).
+  // fields took 36 µs, more than the rest of the add). Triggers keep it, so it stays right even
+  // when a process of an older build, which opened the file before this migration, still writes.
   `CREATE TABLE IF NOT EXISTS map_sizes (
      key TEXT PRIMARY KEY, size INTEGER NOT NULL) WITHOUT ROWID;
-   INSERT INTO map_sizes (key, size) SELECT key, count(*) FROM map_fields GROUP BY key;`,
+   INSERT INTO map_sizes (key, size) SELECT key, count(*) FROM map_fields GROUP BY key;
+   CREATE TRIGGER IF NOT EXISTS map_field_added AFTER INSERT ON map_fields BEGIN
+     INSERT INTO map_sizes (key, size) VALUES (NEW.key, 1)
+       ON CONFLICT (key) DO UPDATE SET size = size + 1;
+   END;
+   CREATE TRIGGER IF NOT EXISTS map_field_removed AFTER DELETE ON map_fields BEGIN
+     UPDATE map_sizes SET size = size - 1 WHERE key = OLD.key;
+     DELETE FROM map_sizes WHERE key = OLD.key AND size <= 0;
+   END;`,
 ];
 
 /** The schema this code writes; a file from an older one is migrated when opened. */

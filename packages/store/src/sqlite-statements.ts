@@ -18,13 +18,8 @@ export function prepareStatements(db: Database.Database) {
     remove: s('DELETE FROM set_members WHERE key = ? AND member = ?'),
     members: s('SELECT member FROM set_members WHERE key = ? ORDER BY seq').pluck(),
     mapGet: s('SELECT value FROM map_fields WHERE key = ? AND field = ?').pluck(),
+    // Kept by triggers on map_fields (`sqlite-schema.ts`).
     mapSize: s('SELECT size FROM map_sizes WHERE key = ?').pluck(),
-    mapGrow: s(
-      'INSERT INTO map_sizes (key, size) VALUES (?, 1) ' +
-        'ON CONFLICT (key) DO UPDATE SET size = size + 1',
-    ),
-    mapShrink: s('UPDATE map_sizes SET size = size - 1 WHERE key = ? RETURNING size').pluck(),
-    mapDropSize: s('DELETE FROM map_sizes WHERE key = ?'),
     mapInsert: s('INSERT INTO map_fields (key, field, value) VALUES (?, ?, ?)'),
     mapDelete: s('DELETE FROM map_fields WHERE key = ? AND field = ?'),
     mapValues: s('SELECT value FROM map_fields WHERE key = ? ORDER BY seq').pluck(),

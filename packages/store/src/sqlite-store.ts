@@ -37,7 +37,7 @@ export class SqliteStore implements Store {
   readonly #now: () => number;
   readonly #sql: ReturnType<typeof prepareStatements>;
   readonly #access: KeyAccess;
-  #closed = false;
+  #closing: Promise<void> | undefined;
 
   constructor(options: SqliteStoreOptions) {
     const { file, now = Date.now, busyTimeoutMs = 5000, readCache, syncFile } = options;
@@ -108,7 +108,6 @@ export class SqliteStore implements Store {
       const size = (this.#sql.mapSize.get(key) as number | undefined) ?? 0;
       if (maxFields !== undefined && size >= maxFields) return 'full';
       this.#sql.mapInsert.run(key, field, value);
-      this.#sql.mapGrow.run(key);
       return 'added';
     });
   }
@@ -118,9 +117,7 @@ export class SqliteStore implements Store {
     assertValue(field, 'field');
     return this.#write(`map:${key}`, () => {
       const value = this.#sql.mapGet.get(key, field) as string | undefined;
-      if (value === undefined) return undefined;
-      this.#sql.mapDelete.run(key, field);
-      if (this.#sql.mapShrink.get(key) === 0) this.#sql.mapDropSize.run(key);
+      if (value !== undefined) this.#sql.mapDelete.run(key, field);
       return value;
     });
   }
@@ -169,16 +166,15 @@ export class SqliteStore implements Store {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
+  close(): Promise<void> {
     // Writes already made are committed and synced first: close lets calls made before it end.
-    await this.#connection.close();
-    this.#access.clear();
+    // A second call gets the first one's promise, so it too resolves once the file is closed.
+    this.#closing ??= this.#connection.close().finally(() => this.#access.clear());
+    return this.#closing;
   }
 
   #check(key: unknown): asserts key is string {
-    if (this.#closed) throw closedError();
+    if (this.#closing) throw closedError();
     assertKey(key);
   }
 
