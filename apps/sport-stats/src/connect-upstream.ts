@@ -1,5 +1,5 @@
 import type { SportStatsConfig } from './config';
-import { dataset } from './fake-upstream/dataset';
+import { buildDatasetInWorker } from './fake-upstream/build-in-worker';
 import { startFakeUpstream } from './fake-upstream/server';
 import type { UpstreamClientOptions } from './upstream/upstream-client';
 
@@ -32,7 +32,13 @@ export async function connectUpstream(config: SportStatsConfig): Promise<Connect
   }
   // The data is made on the first call, not before the plugin can answer: it stands in for a
   // service that is already running, and making it was a third of offline start-up (issue 7).
-  const fake = await startFakeUpstream({ port: config.fakeUpstreamPort, dataset });
+  // It is made in a worker thread, whose heap ends with it: made here, its garbage left this
+  // heap's young generation grown from 8 to 16 MiB and 47 more heap pages resident (idle RSS
+  // 87 MiB against 68 with a real upstream).
+  const fake = await startFakeUpstream({
+    port: config.fakeUpstreamPort,
+    dataset: buildDatasetInWorker,
+  });
   return {
     options: { baseUrl: fake.url, ...tuning },
     description: `offline: the bundled upstream answers at ${fake.url} (set UPSTREAM_URL and UPSTREAM_API_KEY for the real one)`,

@@ -49,7 +49,7 @@ describe('the generated dataset', () => {
     }
     expect(
       data.games.every(
-        (g, i) => i === 0 || (g.id > data.games[i - 1]!.id && g.date >= data.games[i - 1]!.date),
+        (g, i, games) => i === 0 || (g.id > games[i - 1]!.id && g.date >= games[i - 1]!.date),
       ),
     ).toBe(true);
   });

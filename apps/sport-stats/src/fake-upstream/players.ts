@@ -127,6 +127,3 @@ export function makePlayers(random: Random): Rated[] {
   }
   return rated;
 }
-
-// A season of 82 rounds; in each round every team plays once. The circle method gives 29 rounds
-// in which every pair meets once; 29 + 29 (home and away swapped) + 24 more make 82.

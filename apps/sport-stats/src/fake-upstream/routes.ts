@@ -1,4 +1,4 @@
-import { seasonAverage } from './dataset';
+import { seasonAverage } from './season-average';
 import type { Dataset } from './dataset-types';
 import { type Params, integer, ints, dates, flag, page, inRange } from './query-params';
 
@@ -41,15 +41,17 @@ export function routes(data: Dataset) {
       const teams = ints(params, 'team_ids');
       const days = dates(params);
       const postseason = flag(params, 'postseason');
-      const found = data.games.filter(
+      const found = data.gameRefs.filter(
         (g) =>
           (!seasons || seasons.has(g.season)) &&
-          (!teams || teams.has(g.home_team.id) || teams.has(g.visitor_team.id)) &&
+          (!teams || teams.has(g.home_team_id) || teams.has(g.visitor_team_id)) &&
           (!days || days.has(g.date)) &&
           (postseason === undefined || g.postseason === postseason) &&
           inRange(g.date, params),
       );
-      return page(found, params);
+      // Filtered by their refs, and made into objects only for the page.
+      const { data: refs, meta } = page(found, params);
+      return { data: refs.map((ref) => data.game(ref.id)!), meta };
     },
     stats(params: Params) {
       const players = ints(params, 'player_ids');
@@ -94,7 +96,7 @@ export function routes(data: Dataset) {
   const one = {
     players: byId(data.players),
     teams: byId(data.teams),
-    games: byId(data.games),
+    games: (id: number) => data.game(id),
     stats: (id: number) => data.lines.line(id),
   };
   return { lists, one };

@@ -21,10 +21,10 @@ export interface FakeUpstreamOptions {
   /** Answer this many milliseconds late (for timeout tests); can be changed while running. */
   delayMs?: number;
   /**
-   * The data, or a function that makes it on the first request (so a server's start-up need not
-   * wait for it); `dataset()`, built before listening, by default.
+   * The data, or a function that makes it (maybe asynchronously) on the first request, so a
+   * server's start-up need not wait for it; `dataset()`, built before listening, by default.
    */
-  dataset?: Dataset | (() => Dataset);
+  dataset?: Dataset | (() => Dataset | Promise<Dataset>);
 }
 
 export interface FakeRequest {
@@ -61,11 +61,22 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 /** Starts the offline upstream; resolves once it listens. */
 export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
   const source = options.dataset ?? dataset();
-  let made = typeof source === 'function' ? undefined : routes(source);
-  const handlers = () => (made ??= routes((source as () => Dataset)()));
+  type Routes = ReturnType<typeof routes>;
+  let made: Routes | Promise<Routes> | undefined =
+    typeof source === 'function' ? undefined : routes(source);
+  // Requests that come while the data is made wait for that one making of it. If it fails,
+  // they answer 500 and the next request tries again.
+  const handlers = () =>
+    (made ??= Promise.resolve()
+      .then(source as () => Dataset | Promise<Dataset>)
+      .then((data) => (made = routes(data)))
+      .catch((err: unknown) => {
+        made = undefined;
+        throw err;
+      }));
   const timers = new Set<NodeJS.Timeout>();
 
-  const answer = (req: IncomingMessage, res: ServerResponse) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://upstream.invalid');
     if (req.method !== 'GET') return send(res, 405, { error: 'Method Not Allowed' });
     if (options.apiKey !== undefined && req.headers.authorization !== options.apiKey) {
@@ -78,7 +89,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     const id = match?.[2];
     try {
       if (!list) return send(res, 404, { error: 'Not Found' });
-      const { lists, one } = handlers();
+      const { lists, one } = await handlers();
       if (id === undefined) return send(res, 200, lists[list](url.searchParams));
       const item = list === 'season_averages' ? undefined : one[list](Number(id));
       return item ? send(res, 200, { data: item }) : send(res, 404, { error: 'Not Found' });
@@ -104,10 +115,10 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         authorization: req.headers.authorization,
       });
       if (upstream.requests.length > MAX_LOGGED) upstream.requests.shift();
-      if (upstream.delayMs <= 0) return answer(req, res);
+      if (upstream.delayMs <= 0) return void answer(req, res);
       const timer = setTimeout(() => {
         timers.delete(timer);
-        if (!res.destroyed) answer(req, res);
+        if (!res.destroyed) void answer(req, res);
       }, upstream.delayMs);
       timers.add(timer);
     }),

@@ -1,4 +1,4 @@
-import type { GameRef, PlayerRef, StatLine } from './dataset-types';
+import type { ColumnData, GameRef, PlayerRef, StatLine } from './dataset-types';
 import type { Team } from './teams';
 
 export const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -28,30 +28,45 @@ const AT = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, num
 const MAX_BYTE = 255;
 
 /**
- * Every box-score line of the offline upstream, a byte per number in one typed array: about 1.3
+ * Every box-score line of the offline upstream, a byte per number in one typed array: about 1.1
  * MB for the two seasons' 60,000 lines, where the same lines as objects held some 15 MiB of heap
  * and building them grew the heap by 30 MiB more (sport-stats' idle RSS, issue 7). A line becomes
  * an object only when an answer holds it (`line`). Ids are row numbers from 1.
  */
 export class StatColumns {
-  length = 0;
-  private readonly cells: Uint8Array;
-  private readonly players: Uint16Array;
-  private readonly games: Uint16Array;
+  length: number;
+  private readonly capacity: number;
+  private readonly cells: Uint8Array<ArrayBuffer>;
+  private readonly players: Uint16Array<ArrayBuffer>;
+  private readonly games: Uint16Array<ArrayBuffer>;
 
   /**
-   * `playerRefs`, `teams` and `gameRefs` are looked up by id - 1 when a line is made; `gameRefs`
-   * may still be growing while lines are added.
+   * Room for `capacity` lines, or the lines of `data` (made by `data()`, maybe in another
+   * thread). `playerRefs`, `teams` and `gameRefs` are looked up by id - 1 when a line is made;
+   * `gameRefs` may still be growing while lines are added.
    */
   constructor(
-    private readonly capacity: number,
+    capacity: number | ColumnData,
     private readonly playerRefs: readonly PlayerRef[],
     private readonly teams: readonly Team[],
     private readonly gameRefs: readonly GameRef[],
   ) {
-    this.cells = new Uint8Array(capacity * WIDTH);
-    this.players = new Uint16Array(capacity);
-    this.games = new Uint16Array(capacity);
+    const data = typeof capacity === 'number' ? undefined : capacity;
+    this.length = data?.length ?? 0;
+    this.capacity = data?.players.length ?? (capacity as number);
+    this.cells = data?.cells ?? new Uint8Array(this.capacity * WIDTH);
+    this.players = data?.players ?? new Uint16Array(this.capacity);
+    this.games = data?.games ?? new Uint16Array(this.capacity);
+  }
+
+  /** Copies of the arrays, cut to the lines there are: to send (transfer) to another thread. */
+  data(): ColumnData {
+    return {
+      length: this.length,
+      cells: this.cells.slice(0, this.length * WIDTH),
+      players: this.players.slice(0, this.length),
+      games: this.games.slice(0, this.length),
+    };
   }
 
   /**

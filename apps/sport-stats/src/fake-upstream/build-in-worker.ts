@@ -1,0 +1,37 @@
+import { Worker } from 'node:worker_threads';
+import { assemble } from './dataset';
+import type { Dataset, DatasetParts } from './dataset-types';
+
+const here = import.meta.url;
+
+function startWorker(): Worker {
+  // Built (dist/), the entry is a file of its own beside every chunk: the app's tsup.config.ts.
+  if (!new URL(here).pathname.endsWith('.ts')) {
+    return new Worker(new URL('./dataset-worker.js', here));
+  }
+  // From source (tsx, vitest) the entry is TypeScript, which a worker's own loader cannot read
+  // (it gets no hooks from its parent, and on Node 20 `execArgv: ['--import', 'tsx']` gave it
+  // none either): the worker registers tsx first. tsx is a dev dependency, as running from
+  // source is.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./dataset-worker.ts', here).href;
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+/**
+ * Builds the dataset in a worker thread and resolves with it once that thread has ended, so its
+ * heap is gone; rejects if the thread fails. The same data as `buildDataset()`, id for id.
+ */
+export function buildDatasetInWorker(): Promise<Dataset> {
+  return new Promise((resolve, reject) => {
+    let parts: DatasetParts | undefined;
+    const worker = startWorker();
+    worker.once('message', (message: DatasetParts) => (parts = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (parts) resolve(assemble(parts));
+      else reject(new Error(`the dataset worker ended (exit code ${code}) without the dataset`));
+    });
+  });
+}
