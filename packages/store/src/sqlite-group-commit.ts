@@ -27,8 +27,8 @@ class WriteThrew extends Error {}
  *   back and the batch runs again with a savepoint for each write, so the one that threw is
  *   undone alone. Writes are functions of what the file holds, so running one again is safe.
  * - With `syncLog`, the connection commits without waiting for the disk (`synchronous=NORMAL`),
- *   and the fsync runs on libuv's thread pool while the event loop goes on. Batches committed
- *   while one runs wait for the next, so each sync covers every commit made before it started.
+ *   and the fsync runs on libuv's thread pool while the event loop goes on. Each batch's sync
+ *   starts once it is committed, so it covers that commit, and no batch waits for another's.
  *   A failed sync fails its writes and every later one: after a failed fsync, Linux may drop the
  *   unwritten pages and report the next fsync as a success, so nothing later could be trusted.
  */
@@ -36,9 +36,8 @@ export class GroupCommit {
   readonly #db: Database.Database;
   readonly #syncLog: SyncLog | undefined;
   readonly #queue: Pending[] = [];
-  /** Committed writes, waiting for the next sync to start. */
-  #unsynced: (() => void)[] = [];
-  #syncing = false;
+  /** Syncs running now. */
+  #inFlight = 0;
   #synced: (() => void)[] = [];
   #failed: Error | undefined;
 
@@ -87,14 +86,13 @@ export class GroupCommit {
         else resolve(outcome.value);
       });
     if (!this.#syncLog) return settle();
-    this.#unsynced.push(() => settle(this.#failed));
-    this.#startSync();
+    this.#sync(() => settle(this.#failed));
   }
 
   /** Resolves once every write made so far has been committed and synced. */
   async settled(): Promise<void> {
     this.flush();
-    if (!this.#syncing && this.#unsynced.length === 0) return;
+    if (this.#inFlight === 0) return;
     await new Promise<void>((resolve) => this.#synced.push(resolve));
     return this.settled();
   }
@@ -136,23 +134,18 @@ export class GroupCommit {
     return outcomes;
   }
 
-  #startSync(): void {
-    if (this.#syncing || this.#unsynced.length === 0) return;
-    const covered = this.#unsynced;
-    this.#unsynced = [];
-    this.#syncing = true;
+  /** Syncs the log, then runs `settle` (which fails the batch if any sync has failed). */
+  #sync(settle: () => void): void {
+    this.#inFlight++;
     this.#syncLog!((error) => {
-      this.#syncing = false;
+      this.#inFlight--;
       if (error && !this.#failed) {
         this.#failed = new Error(`the store could not make its writes durable: ${error.message}`, {
           cause: error,
         });
       }
-      // After a failure, batches committed since are failed now, not after a sync that proves
-      // nothing.
-      for (const settle of error ? [...covered, ...this.#unsynced.splice(0)] : covered) settle();
-      this.#startSync();
-      if (!this.#syncing) for (const resolve of this.#synced.splice(0)) resolve();
+      settle();
+      if (this.#inFlight === 0) for (const resolve of this.#synced.splice(0)) resolve();
     });
   }
 }
