@@ -37,7 +37,7 @@ const MIN_RATIO_TO_KOA: Partial<Record<Kind, number>> = {
 };
 export const TARGETS = { p99Ms: 10, startRatio: 1.5, idleRssMiB: 80 };
 
-const fixed = (n: number, digits = 0) => n.toFixed(digits);
+export const fixed = (n: number, digits = 0) => n.toFixed(digits);
 // A ratio in a verdict: two decimals, or three where two would round it onto the limit it
 // missed ("0.899× < 0.9×", not "0.90× < 0.9×").
 const ratioText = (ratio: number, limit: number) =>

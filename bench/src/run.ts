@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { APPS, GROWTH_SIZES } from './apps';
 import { coalescingMisses, measureCoalescing } from './coalescing';
 import { measureGrowth } from './growth';
+import { measureStackShape } from './stack-shape';
 import { measureApp, type Settings } from './measure-app';
 import { appMisses, appTable, caseTable, misses, type AppRow, type CaseRow } from './report';
 
@@ -57,6 +58,7 @@ for (const app of apps) {
 }
 const growth = only('todo-noauth') ? await measureGrowth(GROWTH_SIZES, settings) : undefined;
 const coalescing = only('sport-stats') ? await measureCoalescing(settings) : undefined;
+const shape = only('todo-noauth') ? await measureStackShape(settings) : undefined;
 
 console.log(`\n## Throughput and latency\n\n${caseTable(caseRows)}`);
 console.log(`\n## Cold start and memory\n\n${appTable(appRows)}`);
@@ -64,6 +66,7 @@ if (growth) console.log(`\n## How the todo list's cost grows\n\n${growth.markdow
 if (coalescing) {
   console.log(`\n## 8 identical requests over a 500 ms upstream\n\n${coalescing.markdown}`);
 }
+if (shape) console.log(`\n## What the stack's shape costs, with no work\n\n${shape.markdown}`);
 const missed = [
   ...caseRows.flatMap((r) => misses(r).map((m) => `${r.app} · ${r.name}: ${m}`)),
   ...appRows.flatMap((r) => appMisses(r).map((m) => `${r.app}: ${m}`)),
@@ -89,6 +92,7 @@ writeFileSync(
       apps: appRows,
       growth: growth?.rows,
       coalescing: coalescing && { rows: coalescing.rows, appRssMiB: coalescing.appRssMiB },
+      stackShape: shape?.rows,
       missed,
     },
     null,
