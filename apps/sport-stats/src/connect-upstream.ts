@@ -1,5 +1,5 @@
 import type { SportStatsConfig } from './config';
-import { buildDatasetInWorker } from './fake-upstream/build-in-worker';
+import { makeOfflineDataset } from './fake-upstream/build-in-worker';
 import type { Dataset } from './fake-upstream/dataset-types';
 import { startFakeUpstream } from './fake-upstream/server';
 import type { UpstreamClientOptions } from './upstream/upstream-client';
@@ -47,14 +47,14 @@ export async function connectUpstream(config: SportStatsConfig): Promise<Connect
     port: config.fakeUpstreamPort,
     dataset: () => {
       asked = true;
-      const data = early ?? buildDatasetInWorker();
+      const data = early ?? makeOfflineDataset();
       early = undefined;
       return data;
     },
   });
   const prepare = () => {
     if (asked || early) return;
-    early = buildDatasetInWorker();
+    early = makeOfflineDataset();
     early.catch(() => undefined);
   };
   return {

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config';
 import { connectUpstream, type ConnectedUpstream } from '../src/connect-upstream';
-import { buildDatasetInWorker } from '../src/fake-upstream/build-in-worker';
+import { makeOfflineDataset } from '../src/fake-upstream/build-in-worker';
 
-// The worker is replaced by the same data made here: what is counted is how often it is asked.
+// What is counted is how often the data is made.
 vi.mock('../src/fake-upstream/build-in-worker', async () => {
   const { dataset } = await import('../src/fake-upstream/dataset');
-  return { buildDatasetInWorker: vi.fn(async () => dataset()) };
+  return { makeOfflineDataset: vi.fn(async () => dataset()) };
 });
-const build = vi.mocked(buildDatasetInWorker);
+const build = vi.mocked(makeOfflineDataset);
 
 let upstream: ConnectedUpstream | undefined;
 afterEach(async () => {
