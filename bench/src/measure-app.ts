@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchApp } from './apps';
-import { load, record, type LoadCase } from './load';
+import { load, record, type LoadCase, type LoadResult } from './load';
 import { median, medianRun } from './median';
 import { rssMiB, start, stop, type Running } from './processes';
 import type { AppRow, CaseRow, Round } from './report';
@@ -54,28 +54,38 @@ async function coldStarts(
   };
 }
 
-const SERVERS = ['app_', 'koa', 'raw'] as const;
-
 /**
- * One case on the three servers: a warm-up each, then `s.rounds` rounds that run them one after
- * another in an order that rotates (app, Koa, raw; Koa, raw, app; …), so none always goes first.
- * This machine's speed drifts within a run, so ratios are taken within a round, then the median.
+ * `s.rounds` rounds of `c` on every server after a warm-up of each: the servers run one after
+ * another in an order that rotates (A, B, C; B, C, A; …), so none always goes first. This
+ * machine's speed drifts within a run, so ratios are taken within a round, then the median.
+ * Answers one list per round, in the order of `urls`.
  */
+export async function interleavedRounds(
+  urls: string[],
+  c: LoadCase,
+  s: Settings,
+): Promise<LoadResult[][]> {
+  if (s.warmupSeconds) for (const url of urls) await load(url, c, s.warmupSeconds);
+  const rounds: LoadResult[][] = [];
+  for (let r = 0; r < s.rounds; r++) {
+    const round: LoadResult[] = [];
+    for (let i = 0; i < urls.length; i++) {
+      const k = (r + i) % urls.length;
+      round[k] = await load(urls[k]!, c, s.seconds);
+    }
+    rounds.push(round);
+  }
+  return rounds;
+}
+
+/** One case on the app and both baselines, in interleaved rounds. */
 async function measureCase(
   urls: Record<keyof Round, string>,
   c: LoadCase,
   s: Settings,
 ): Promise<Omit<CaseRow, 'app' | 'name' | 'kind'>> {
-  if (s.warmupSeconds) for (const server of SERVERS) await load(urls[server], c, s.warmupSeconds);
-  const rounds: Round[] = [];
-  for (let r = 0; r < s.rounds; r++) {
-    const round: Partial<Round> = {};
-    for (let i = 0; i < SERVERS.length; i++) {
-      const server = SERVERS[(r + i) % SERVERS.length]!;
-      round[server] = await load(urls[server], c, s.seconds);
-    }
-    rounds.push(round as Round);
-  }
+  const runs = await interleavedRounds([urls.app_, urls.koa, urls.raw], c, s);
+  const rounds: Round[] = runs.map(([app_, koa, raw]) => ({ app_: app_!, koa: koa!, raw: raw! }));
   return {
     app_: medianRun(rounds.map((r) => r.app_)),
     koa: medianRun(rounds.map((r) => r.koa)),

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, record, type LoadResult } from './load';
+import { record } from './load';
 import { median, medianRun } from './median';
-import type { Settings } from './measure-app';
+import { interleavedRounds, type Settings } from './measure-app';
 import { start, stop } from './processes';
 import { fixed, table } from './report';
 
@@ -20,7 +20,7 @@ export interface ShapeRow {
 /**
  * What the shape of an app's stack costs with none of its work: bare Koa against the same Koa
  * with todo-noauth's layers as pass-throughs (`baselines/koa-stack-shape.mjs`), in interleaved
- * rounds like the cases (the order alternates), each serving the same todo list.
+ * rounds like the cases, each serving the same todo list.
  */
 export async function measureStackShape(
   s: Settings,
@@ -33,14 +33,7 @@ export async function measureStackShape(
     writeFileSync(file, JSON.stringify([await record(shape.url, READ)]));
     const koa = await start([join(BASELINES, 'bare-koa.mjs'), file], {}, READ.path);
     servers.push(koa);
-    const urls = [koa.url, shape.url];
-    if (s.warmupSeconds) for (const url of urls) await load(url, READ, s.warmupSeconds);
-    const rounds: LoadResult[][] = [];
-    for (let r = 0; r < s.rounds; r++) {
-      const round: LoadResult[] = [];
-      for (const i of r % 2 ? [1, 0] : [0, 1]) round[i] = await load(urls[i]!, READ, s.seconds);
-      rounds.push(round);
-    }
+    const rounds = await interleavedRounds([koa.url, shape.url], READ, s);
     const koaRun = medianRun(rounds.map((r) => r[0]!));
     const shapeRun = medianRun(rounds.map((r) => r[1]!));
     const rows: ShapeRow[] = [

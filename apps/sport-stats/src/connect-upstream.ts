@@ -34,13 +34,11 @@ export async function connectUpstream(config: SportStatsConfig): Promise<Connect
       close: async () => undefined,
     };
   }
-  // The data is made in a worker thread, whose heap ends with it: made here, its garbage left
-  // this heap's young generation grown from 8 to 16 MiB and 47 more heap pages resident (idle RSS
-  // 87 MiB against 68 with a real upstream). It is not made before the plugin can answer (that
-  // was a third of offline start-up, issue 7): `prepare`, once the plugin listens, starts it, so
-  // the first call need not wait for all of it (from source, under tsx, the worker takes
-  // seconds, which a first call could not wait for within the plugin's upstream timeout). A
-  // failed making is left to the first request, which tries again.
+  // The data is not made before the plugin can answer (that was a third of offline start-up,
+  // issue 7): `prepare`, called once the plugin listens, starts making it, so a first call
+  // rarely waits for all of it; a call that comes before `prepare` makes it itself, once. A
+  // failed early making is answered to the first request, and the next one tries again. The
+  // built server makes it in a worker thread (`makeOfflineDataset` says why).
   let early: Promise<Dataset> | undefined;
   let asked = false;
   const fake = await startFakeUpstream({

@@ -19,4 +19,4 @@ console.log(`sport-stats: answer cache ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store, upstream: upstream.options });
 const onClose = () => Promise.all([store.close(), upstream.close()]).then(() => undefined);
 serve(app, { name: 'sport-stats', port: config.port, onClose });
-upstream.prepare(); // offline: the bundled upstream makes its data now, in a worker thread
+upstream.prepare(); // offline: the bundled upstream starts making its data now

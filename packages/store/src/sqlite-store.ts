@@ -52,7 +52,7 @@ export class SqliteStore implements Store {
   async listAppend(key: string, value: string): Promise<number> {
     this.#check(key);
     assertValue(value);
-    return this.#write(`list:${key}`, () => {
+    return this.#access.write(`list:${key}`, () => {
       this.#sql.append.run(key, value);
       return (this.#sql.grow.get(key) as number) - 1;
     });
@@ -60,14 +60,14 @@ export class SqliteStore implements Store {
 
   async listItems(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#read(`list:${key}`, () => this.#sql.items.all(key) as string[]);
+    return this.#access.read(`list:${key}`, () => this.#sql.items.all(key) as string[]);
   }
 
   async listRemoveAt(key: string, index: number): Promise<string | undefined> {
     this.#check(key);
     assertIndexType(index);
     if (!isIndex(index)) return undefined;
-    return this.#write(`list:${key}`, () => {
+    return this.#access.write(`list:${key}`, () => {
       const row = this.#sql.at.get(key, index) as { seq: number; value: string } | undefined;
       if (!row) return undefined;
       this.#sql.removeSeq.run(row.seq);
@@ -79,18 +79,18 @@ export class SqliteStore implements Store {
   async setAdd(key: string, member: string): Promise<boolean> {
     this.#check(key);
     assertValue(member, 'member');
-    return this.#write(`set:${key}`, () => this.#sql.add.run(key, member).changes === 1);
+    return this.#access.write(`set:${key}`, () => this.#sql.add.run(key, member).changes === 1);
   }
 
   async setRemove(key: string, member: string): Promise<boolean> {
     this.#check(key);
     assertValue(member, 'member');
-    return this.#write(`set:${key}`, () => this.#sql.remove.run(key, member).changes === 1);
+    return this.#access.write(`set:${key}`, () => this.#sql.remove.run(key, member).changes === 1);
   }
 
   async setMembers(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#read(`set:${key}`, () => this.#sql.members.all(key) as string[]);
+    return this.#access.read(`set:${key}`, () => this.#sql.members.all(key) as string[]);
   }
 
   async mapAdd(
@@ -103,10 +103,12 @@ export class SqliteStore implements Store {
     assertValue(field, 'field');
     assertValue(value);
     const maxFields = maxFieldsOf(options);
-    return this.#write(`map:${key}`, () => {
+    return this.#access.write(`map:${key}`, () => {
       if (this.#sql.mapGet.get(key, field) !== undefined) return 'exists';
-      const size = (this.#sql.mapSize.get(key) as number | undefined) ?? 0;
-      if (maxFields !== undefined && size >= maxFields) return 'full';
+      if (maxFields !== undefined) {
+        const size = (this.#sql.mapSize.get(key) as number | undefined) ?? 0;
+        if (size >= maxFields) return 'full';
+      }
       this.#sql.mapInsert.run(key, field, value);
       return 'added';
     });
@@ -115,7 +117,7 @@ export class SqliteStore implements Store {
   async mapRemove(key: string, field: string): Promise<string | undefined> {
     this.#check(key);
     assertValue(field, 'field');
-    return this.#write(`map:${key}`, () => {
+    return this.#access.write(`map:${key}`, () => {
       const value = this.#sql.mapGet.get(key, field) as string | undefined;
       if (value !== undefined) this.#sql.mapDelete.run(key, field);
       return value;
@@ -124,7 +126,7 @@ export class SqliteStore implements Store {
 
   async mapValues(key: string): Promise<string[]> {
     this.#check(key);
-    return this.#read(`map:${key}`, () => this.#sql.mapValues.all(key) as string[]);
+    return this.#access.read(`map:${key}`, () => this.#sql.mapValues.all(key) as string[]);
   }
 
   async put(key: string, value: string, options?: PutOptions): Promise<void> {
@@ -133,7 +135,7 @@ export class SqliteStore implements Store {
     const ttlMs = ttlOf(options);
     const now = this.#now();
     // Expired rows dropped by the purge may stay cached: `get` compares their expiry too.
-    await this.#write(`kv:${key}`, () => {
+    await this.#access.write(`kv:${key}`, () => {
       // Expired rows are dropped here too, so keys that are never read again cannot pile up.
       this.#sql.purge.run(now);
       this.#sql.put.run(key, value, ttlMs === undefined ? null : now + ttlMs);
@@ -143,14 +145,14 @@ export class SqliteStore implements Store {
   async get(key: string): Promise<string | undefined> {
     this.#check(key);
     type Entry = { value: string; expires_at: number | null } | undefined;
-    const entry = await this.#read(`kv:${key}`, () => this.#sql.entry.get(key) as Entry);
+    const entry = await this.#access.read(`kv:${key}`, () => this.#sql.entry.get(key) as Entry);
     if (!entry || (entry.expires_at !== null && entry.expires_at <= this.#now())) return undefined;
     return entry.value;
   }
 
   async take(key: string): Promise<string | undefined> {
     this.#check(key);
-    return this.#write(`kv:${key}`, () => {
+    return this.#access.write(`kv:${key}`, () => {
       const value = this.#sql.get.get(key, this.#now()) as string | undefined;
       this.#sql.delete.run(key);
       return value;
@@ -159,7 +161,7 @@ export class SqliteStore implements Store {
 
   async delete(key: string): Promise<boolean> {
     this.#check(key);
-    return this.#write(`kv:${key}`, () => {
+    return this.#access.write(`kv:${key}`, () => {
       const live = this.#sql.get.get(key, this.#now()) !== undefined;
       this.#sql.delete.run(key);
       return live;
@@ -176,13 +178,5 @@ export class SqliteStore implements Store {
   #check(key: unknown): asserts key is string {
     if (this.#closing) throw closedError();
     assertKey(key);
-  }
-
-  #read<T>(cacheKey: string, load: () => T): T | Promise<T> {
-    return this.#access.read(cacheKey, load);
-  }
-
-  #write<T>(cacheKey: string, work: () => T): Promise<T> {
-    return this.#access.write(cacheKey, work);
   }
 }
