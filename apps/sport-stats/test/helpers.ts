@@ -4,7 +4,7 @@ import type Koa from 'koa';
 import { afterEach } from 'vitest';
 import request from 'supertest';
 import { createApp } from '../src/app';
-import { checkListBody } from '../src/app';
+import { checkListBody } from '../src/stats-handlers';
 import { UpstreamClient, type UpstreamClientOptions } from '../src/upstream/upstream-client';
 
 /** A stand-in upstream whose every answer the test writes; it counts and keeps what it got. */

@@ -11,20 +11,17 @@ import { routes } from './routes';
 // `meta: {next_cursor, per_page}`) and, when it is given one, its API key check (the key alone in
 // `Authorization`). Plain node:http: it stands in for a service that is not ours.
 
-export interface FakeUpstreamOptions {
+export interface FakeBalldontlieOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** Address to listen on: loopback unless told otherwise. */
+  /** Address to listen on: `127.0.0.1` unless told otherwise. */
   host?: string;
   /** When set, every request must carry exactly this in `Authorization`, as the real API wants. */
   apiKey?: string;
   /** Answer this many milliseconds late (for timeout tests); can be changed while running. */
   delayMs?: number;
-  /**
-   * The data, or a function that makes it (maybe asynchronously) on the first request, so a
-   * server's start-up need not wait for it; `dataset()`, built before listening, by default.
-   */
-  dataset?: Dataset | (() => Dataset | Promise<Dataset>);
+  /** The data to serve; `dataset()`, made once per process, by default. */
+  dataset?: Dataset;
 }
 
 export interface FakeRequest {
@@ -34,7 +31,7 @@ export interface FakeRequest {
   authorization: string | undefined;
 }
 
-export interface FakeUpstream {
+export interface FakeBalldontlie {
   /** The base URL to give the plugin: `http://127.0.0.1:PORT/v1`. */
   url: string;
   port: number;
@@ -58,25 +55,21 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-/** Starts the offline upstream; resolves once it listens. */
-export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
-  const source = options.dataset ?? dataset();
-  type Routes = ReturnType<typeof routes>;
-  let made: Routes | Promise<Routes> | undefined =
-    typeof source === 'function' ? undefined : routes(source);
-  // Requests that come while the data is made wait for that one making of it. If it fails,
-  // they answer 500 and the next request tries again.
-  const handlers = () =>
-    (made ??= Promise.resolve()
-      .then(source as () => Dataset | Promise<Dataset>)
-      .then((data) => (made = routes(data)))
-      .catch((err: unknown) => {
-        made = undefined;
-        throw err;
-      }));
+/**
+ * Starts the fake balldontlie API; resolves once it listens, rejects when it cannot (the port is
+ * taken). Give its `url` to the plugin as the upstream's base URL.
+ * @example
+ * const fake = await startFakeBalldontlie({ port: 0 });
+ * await fetch(`${fake.url}/teams`); // http://127.0.0.1:PORT/v1/teams
+ * await fake.close();
+ */
+export async function startFakeBalldontlie(
+  options: FakeBalldontlieOptions = {},
+): Promise<FakeBalldontlie> {
+  const { lists, one } = routes(options.dataset ?? dataset());
   const timers = new Set<NodeJS.Timeout>();
 
-  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://upstream.invalid');
     if (req.method !== 'GET') return send(res, 405, { error: 'Method Not Allowed' });
     if (options.apiKey !== undefined && req.headers.authorization !== options.apiKey) {
@@ -85,11 +78,10 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     const match = /^\/v1\/(players|teams|games|stats|season_averages)(?:\/(\d+))?\/?$/.exec(
       url.pathname,
     );
-    const list = match?.[1] as keyof ReturnType<typeof routes>['lists'] | undefined;
+    const list = match?.[1] as keyof typeof lists | undefined;
     const id = match?.[2];
     try {
       if (!list) return send(res, 404, { error: 'Not Found' });
-      const { lists, one } = await handlers();
       if (id === undefined) return send(res, 200, lists[list](url.searchParams));
       const item = list === 'season_averages' ? undefined : one[list](Number(id));
       return item ? send(res, 200, { data: item }) : send(res, 404, { error: 'Not Found' });
@@ -101,46 +93,46 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }
   };
 
-  const upstream: FakeUpstream = {
+  const fake: FakeBalldontlie = {
     url: '',
     port: 0,
     hits: 0,
     requests: [],
     delayMs: options.delayMs ?? 0,
     server: createServer((req, res) => {
-      upstream.hits += 1;
-      upstream.requests.push({
+      fake.hits += 1;
+      fake.requests.push({
         method: req.method ?? 'GET',
         url: req.url ?? '/',
         authorization: req.headers.authorization,
       });
-      if (upstream.requests.length > MAX_LOGGED) upstream.requests.shift();
-      if (upstream.delayMs <= 0) return void answer(req, res);
+      if (fake.requests.length > MAX_LOGGED) fake.requests.shift();
+      if (fake.delayMs <= 0) return answer(req, res);
       const timer = setTimeout(() => {
         timers.delete(timer);
-        if (!res.destroyed) void answer(req, res);
-      }, upstream.delayMs);
+        if (!res.destroyed) answer(req, res);
+      }, fake.delayMs);
       timers.add(timer);
     }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
-        upstream.server.close(() => resolve());
-        upstream.server.closeAllConnections();
+        fake.server.close(() => resolve());
+        fake.server.closeAllConnections();
       }),
   };
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    upstream.server.once('error', reject);
-    upstream.server.listen(options.port ?? 0, host, () => {
-      upstream.server.off('error', reject);
+    fake.server.once('error', reject);
+    fake.server.listen(options.port ?? 0, host, () => {
+      fake.server.off('error', reject);
       resolve();
     });
   });
-  upstream.port = (upstream.server.address() as AddressInfo).port;
+  fake.port = (fake.server.address() as AddressInfo).port;
   const shown = host.includes(':') ? `[${host}]` : host;
-  upstream.url = `http://${shown}:${upstream.port}/v1`;
-  return upstream;
+  fake.url = `http://${shown}:${fake.port}/v1`;
+  return fake;
 }

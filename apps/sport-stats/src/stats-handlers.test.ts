@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../src/fake-upstream/server';
-import { testApp, type TestApp } from './helpers';
+import { startFakeBalldontlie, type FakeBalldontlie } from '@repo/fake-balldontlie';
+import { testApp, type TestApp } from '../test/helpers';
 
-// Every operation through the plugin to the offline upstream over HTTP, as in `pnpm dev`; the
+// Every operation through the plugin to the fake balldontlie over HTTP, as in `pnpm dev`; the
 // cache is off so that each call reaches the upstream and the URL it received can be checked.
 
-let upstream: FakeUpstream;
+let upstream: FakeBalldontlie;
 let plugin: TestApp;
 
 beforeAll(async () => {
-  upstream = await startFakeUpstream();
+  upstream = await startFakeBalldontlie();
   plugin = await testApp({ baseUrl: upstream.url, cacheTtlMs: 0 });
 });
 afterAll(() => upstream.close());

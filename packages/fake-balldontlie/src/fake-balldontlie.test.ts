@@ -1,10 +1,9 @@
-import { loadSpec } from '@repo/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset, dataset, PLAYERS_PER_TEAM, SEASONS } from '../src/fake-upstream/dataset';
-import { startFakeUpstream, type FakeUpstream } from '../src/fake-upstream/server';
+import { buildDataset, dataset, PLAYERS_PER_TEAM, SEASONS } from './dataset';
+import { startFakeBalldontlie, type FakeBalldontlie } from './fake-balldontlie';
 
-// The offline upstream: its data has to look like the NBA's, and its API like balldontlie's v1,
-// since the plugin is meant to talk to either without noticing the difference.
+// The fake: its data has to look like the NBA's, and its API like balldontlie's v1, since a
+// plugin is meant to talk to either without noticing the difference.
 
 describe('the generated dataset', () => {
   const data = dataset();
@@ -89,10 +88,10 @@ describe('the generated dataset', () => {
   });
 });
 
-describe('the offline upstream over HTTP', () => {
-  let upstream: FakeUpstream;
+describe('the fake over HTTP', () => {
+  let upstream: FakeBalldontlie;
   beforeAll(async () => {
-    upstream = await startFakeUpstream();
+    upstream = await startFakeBalldontlie();
   });
   afterAll(() => upstream.close());
 
@@ -145,25 +144,19 @@ describe('the offline upstream over HTTP', () => {
     expect(res.body.data).toMatchObject([{ player_id: 198, season: 2023 }]);
   });
 
-  it("finds something for every example in the plugin's spec", async () => {
-    // The contract suite sends these; an empty list would pass it, so check they find data.
-    const { document } = await loadSpec(new URL('../openapi.yaml', import.meta.url));
-    const parameters = document.components!.parameters as Record<
-      string,
-      { schema: { example: unknown } }
-    >;
-    const example = (name: string) => parameters[name]!.schema.example;
-    const [player] = example('player_ids') as number[];
-    const dates = `start_date=${String(example('start_date'))}&end_date=${String(example('end_date'))}`;
-    expect((await get('/players?search=davis')).body.data.length).toBeGreaterThan(0);
-    expect(
-      (await get(`/games?seasons[]=2024&team_ids[]=14&${dates}`)).body.data.length,
-    ).toBeGreaterThan(0);
-    expect(
-      (await get(`/stats?player_ids[]=${player}&game_ids[]=1752&${dates}`)).body.data,
-    ).toHaveLength(1);
-    expect(
-      (await get(`/season_averages?season=2024&player_ids[]=${player}`)).body.data,
-    ).toHaveLength(1);
+  it('checks the API key when it has one, as the real API does', async () => {
+    const keyed = await startFakeBalldontlie({ apiKey: 'key-1' });
+    try {
+      expect((await fetch(`${keyed.url}/teams`)).status).toBe(401);
+      const ok = await fetch(`${keyed.url}/teams`, { headers: { authorization: 'key-1' } });
+      expect(ok.status).toBe(200);
+      expect(keyed.requests.map((r) => r.authorization)).toEqual([undefined, 'key-1']);
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  it('answers only GET', async () => {
+    expect((await fetch(`${upstream.url}/teams`, { method: 'POST' })).status).toBe(405);
   });
 });

@@ -12,7 +12,7 @@ export interface Team {
 type Row = [abbreviation: string, city: string, name: string, division: Team['division']];
 
 // The 30 NBA teams, numbered 1–30 in the order balldontlie numbers them (alphabetical by full
-// name), so a team id from the offline upstream means the same team on the real one.
+// name), so a team id from the fake means the same team on the real one.
 const ROWS: Row[] = [
   ['ATL', 'Atlanta', 'Hawks', 'Southeast'],
   ['BOS', 'Boston', 'Celtics', 'Atlantic'],

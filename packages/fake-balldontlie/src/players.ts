@@ -4,7 +4,7 @@ import type { Random } from './random';
 
 export const PLAYERS_PER_TEAM = 15;
 
-// The offline upstream's invented players: name pools, a roster template, and how each is built.
+// The fake's invented players: name pools, a roster template, and how each is built.
 
 const FIRST_NAMES: readonly string[] = (
   'Aaron Andre Anthony Austin Brandon Bruce Caleb Cameron Chris Cody Damian Darius DeAndre ' +

@@ -2,7 +2,7 @@ import { seasonAverage } from './season-average';
 import type { Dataset } from './dataset-types';
 import { type Params, integer, ints, dates, flag, page, inRange } from './query-params';
 
-// The fake upstream's routes: each balldontlie list with its filters, and lookups by id.
+// The fake's routes: each balldontlie list with its filters, and lookups by id.
 
 export function routes(data: Dataset) {
   const byId =
@@ -41,17 +41,15 @@ export function routes(data: Dataset) {
       const teams = ints(params, 'team_ids');
       const days = dates(params);
       const postseason = flag(params, 'postseason');
-      const found = data.gameRefs.filter(
+      const found = data.games.filter(
         (g) =>
           (!seasons || seasons.has(g.season)) &&
-          (!teams || teams.has(g.home_team_id) || teams.has(g.visitor_team_id)) &&
+          (!teams || teams.has(g.home_team.id) || teams.has(g.visitor_team.id)) &&
           (!days || days.has(g.date)) &&
           (postseason === undefined || g.postseason === postseason) &&
           inRange(g.date, params),
       );
-      // Filtered by their refs, and made into objects only for the page.
-      const { data: refs, meta } = page(found, params);
-      return { data: refs.map((ref) => data.game(ref.id)!), meta };
+      return page(found, params);
     },
     stats(params: Params) {
       const players = ints(params, 'player_ids');
@@ -59,24 +57,23 @@ export function routes(data: Dataset) {
       const seasons = ints(params, 'seasons');
       const days = dates(params);
       const postseason = flag(params, 'postseason');
-      // A scan of the columns: a line is made into an object only if it is on the page.
-      const { lines } = data;
-      const found: number[] = [];
-      for (let id = 1; id <= lines.length; id++) {
-        if (players && !players.has(lines.playerOf(id))) continue;
-        if (games && !games.has(lines.gameIdOf(id))) continue;
-        const game = lines.gameOf(id);
-        if (
-          (!seasons || seasons.has(game.season)) &&
-          (!days || days.has(game.date)) &&
-          (postseason === undefined || game.postseason === postseason) &&
-          inRange(game.date, params)
-        ) {
-          found.push(id);
-        }
-      }
-      const { data: ids, meta } = page(found, params, (id) => id);
-      return { data: ids.map((id) => lines.line(id)!), meta };
+      // One player's lines are a short list; everyone's are 60,000.
+      const pool =
+        players && players.size <= 25
+          ? [...players]
+              .flatMap((id) => data.statsByPlayer.get(id) ?? [])
+              .sort((a, b) => a.id - b.id)
+          : data.stats;
+      const found = pool.filter(
+        (s) =>
+          (!players || players.has(s.player.id)) &&
+          (!games || games.has(s.game.id)) &&
+          (!seasons || seasons.has(s.game.season)) &&
+          (!days || days.has(s.game.date)) &&
+          (postseason === undefined || s.game.postseason === postseason) &&
+          inRange(s.game.date, params),
+      );
+      return page(found, params);
     },
     season_averages(params: Params) {
       const season = params.has('season')
@@ -86,8 +83,7 @@ export function routes(data: Dataset) {
       // The current API documents a single `player_id`; take that too.
       if (params.has('player_id')) ids.add(integer(params.get('player_id')!, 'player_id'));
       const averages = [...ids].flatMap((id) => {
-        const own = data.lines.idsOf(id).map((line) => data.lines.line(line)!);
-        const average = seasonAverage(own, id, season);
+        const average = seasonAverage(data.statsByPlayer.get(id) ?? [], id, season);
         return average ? [average] : [];
       });
       return { data: averages };
@@ -96,8 +92,8 @@ export function routes(data: Dataset) {
   const one = {
     players: byId(data.players),
     teams: byId(data.teams),
-    games: (id: number) => data.game(id),
-    stats: (id: number) => data.lines.line(id),
+    games: byId(data.games),
+    stats: byId(data.stats),
   };
   return { lists, one };
 }

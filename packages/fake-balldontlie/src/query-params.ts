@@ -1,4 +1,4 @@
-// Reading the fake upstream's query parameters as balldontlie does, and paging its lists.
+// Reading the fake's query parameters as balldontlie does, and paging its lists.
 
 export class BadRequest extends Error {}
 
@@ -38,18 +38,14 @@ export function flag(params: Params, name: string): boolean | undefined {
 }
 
 /** One page of `items` (sorted by id) after `cursor`, as the v1 API pages its lists. */
-export function page<T>(
-  items: readonly T[],
-  params: Params,
-  idOf: (item: T) => number = (item) => (item as { id: number }).id,
-) {
+export function page<T extends { id: number }>(items: readonly T[], params: Params) {
   const perPage = params.has('per_page') ? integer(params.get('per_page')!, 'per_page') : 25;
   if (perPage < 1 || perPage > 100) throw new BadRequest('per_page must be from 1 to 100');
   const cursor = params.has('cursor') ? integer(params.get('cursor')!, 'cursor') : 0;
   const data: T[] = [];
   let more = false;
   for (const item of items) {
-    if (idOf(item) <= cursor) continue;
+    if (item.id <= cursor) continue;
     if (data.length === perPage) {
       more = true;
       break;
@@ -57,7 +53,7 @@ export function page<T>(
     data.push(item);
   }
   const meta: { per_page: number; next_cursor?: number } = { per_page: perPage };
-  if (more) meta.next_cursor = idOf(data[data.length - 1]!);
+  if (more) meta.next_cursor = data[data.length - 1]!.id;
   return { data, meta };
 }
 

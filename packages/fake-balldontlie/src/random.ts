@@ -1,12 +1,9 @@
 // mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same sequence anywhere.
 export function prng(seed: number) {
-  // The state lives in a typed array, which wraps at 2^32 as `>>> 0` did: in a plain variable,
-  // a value past 2^31 is a heap number, a new one at about half of the dataset's 1.8 million
-  // draws.
-  const state = new Uint32Array([seed >>> 0]);
+  let state = seed >>> 0;
   const next = () => {
-    state[0] = state[0]! + 0x6d2b79f5;
-    let t = state[0]!;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

@@ -1,5 +1,5 @@
 import type { SeasonAverage, StatLine } from './dataset-types';
-import { round2, round3 } from './stat-columns';
+import { round2, round3 } from './box-score';
 
 /** A player's regular-season averages, as balldontlie's `/season_averages` gives them. */
 export function seasonAverage(

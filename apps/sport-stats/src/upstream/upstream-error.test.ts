@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream } from '../src/fake-upstream/server';
-import { closedPortUrl, json, scriptedUpstream, testApp, type ScriptedUpstream } from './helpers';
+import { startFakeBalldontlie } from '@repo/fake-balldontlie';
+import {
+  closedPortUrl,
+  json,
+  scriptedUpstream,
+  testApp,
+  type ScriptedUpstream,
+} from '../../test/helpers';
 
 // What the plugin answers when the upstream is down, slow, failing or talking nonsense: always a
 // JSON 502 or 504 with an `Error` body, never a 200 with an error inside, never a 500. Timeouts
@@ -50,7 +56,7 @@ describe('upstream down', () => {
 
 describe('upstream slow', () => {
   it('answers 504 when the upstream sends nothing within the timeout', async () => {
-    const upstream = await startFakeUpstream({ delayMs: 5000 });
+    const upstream = await startFakeBalldontlie({ delayMs: 5000 });
     opened.push(upstream);
     const plugin = await testApp({ baseUrl: upstream.url, timeoutMs: 300 });
     const started = Date.now();
@@ -73,7 +79,7 @@ describe('upstream slow', () => {
   });
 
   it('answers in time when the upstream is slow but within the timeout', async () => {
-    const upstream = await startFakeUpstream({ delayMs: 50 });
+    const upstream = await startFakeBalldontlie({ delayMs: 50 });
     opened.push(upstream);
     const plugin = await testApp({ baseUrl: upstream.url, timeoutMs: 2500 });
     const res = await plugin.get('/teams');
@@ -183,7 +189,8 @@ describe('upstream errors', () => {
     const plugin = await testApp({ baseUrl: upstream.url });
     const res = await plugin.get('/teams');
     expectError(res, 502, 'upstream_unavailable');
-    expect(res.body.message).toContain('could not be reached (ECONNRESET)');
+    // fetch (undici) reports the closed socket as `UND_ERR_SOCKET`.
+    expect(res.body.message).toContain('could not be reached (UND_ERR_SOCKET)');
   });
 
   it('sends a call again, once, when the kept-alive connection it reused was already closed', async () => {
@@ -219,7 +226,7 @@ describe('the API key', () => {
   const KEY = 'test-key-8f2b61c0d9';
 
   it('is sent as the whole Authorization header, with no scheme, and the real-style upstream accepts it', async () => {
-    const upstream = await startFakeUpstream({ apiKey: KEY });
+    const upstream = await startFakeBalldontlie({ apiKey: KEY });
     opened.push(upstream);
     const plugin = await testApp({ baseUrl: upstream.url, apiKey: KEY });
     const res = await plugin.get('/teams');
@@ -228,7 +235,7 @@ describe('the API key', () => {
   });
 
   it('is not sent when none is configured, and an upstream that wants one gets a 502 explained', async () => {
-    const upstream = await startFakeUpstream({ apiKey: KEY });
+    const upstream = await startFakeBalldontlie({ apiKey: KEY });
     opened.push(upstream);
     const plugin = await testApp({ baseUrl: upstream.url });
     const res = await plugin.get('/teams');
@@ -238,8 +245,8 @@ describe('the API key', () => {
   });
 
   it('never appears in an answer or in the log, whatever fails', async () => {
-    const slow = await startFakeUpstream({ delayMs: 1000, apiKey: 'other' });
-    const refusing = await startFakeUpstream({ apiKey: 'other' });
+    const slow = await startFakeBalldontlie({ delayMs: 1000, apiKey: 'other' });
+    const refusing = await startFakeBalldontlie({ apiKey: 'other' });
     const broken = await upstreamThat((_req, res) => res.end('not json'));
     opened.push(slow, refusing);
     const bodies: string[] = [];

@@ -1,7 +1,6 @@
-import type { StatColumns } from './stat-columns';
 import type { Team } from './teams';
 
-// The shapes of the offline upstream's data, as balldontlie v1 answers them.
+// The shapes of the fake's data, as balldontlie v1 answers them.
 
 export interface Player {
   id: number;
@@ -83,38 +82,8 @@ export interface SeasonAverage extends BoxCounts {
 export interface Dataset {
   teams: readonly Team[];
   players: readonly Player[];
-  /** Every game as a box-score line names it (teams by id), in id order (ids from 1). */
-  gameRefs: readonly GameRef[];
-  /** The game with this id as balldontlie answers it, made anew; undefined when there is none. */
-  game(id: number): Game | undefined;
-  /** Every game as an object, made anew on each read: for tests and scripts. */
-  readonly games: readonly Game[];
-  /** Every box-score line, compactly; an answer makes objects of the lines it holds. */
-  lines: StatColumns;
-  /** Every line as an object, made anew on each read (60,000 of them): for tests and scripts. */
-  readonly stats: readonly StatLine[];
+  games: readonly Game[];
+  stats: readonly StatLine[];
+  statsByPlayer: ReadonlyMap<number, readonly StatLine[]>;
   currentSeason: number;
-}
-
-/** A `StatColumns`' lines (`data()`) as plain data, which a thread can transfer to another. */
-export interface ColumnData {
-  length: number;
-  /** `FIELDS.length` bytes a line. */
-  cells: Uint8Array<ArrayBuffer>;
-  /** Each line's player id and game id. */
-  players: Uint16Array<ArrayBuffer>;
-  games: Uint16Array<ArrayBuffer>;
-}
-
-/**
- * The dataset as plain data, which a worker thread can send (the columns' arrays transferred):
- * the players as objects and as box-score lines name them (the team by id), and the games as
- * lines name them.
- */
-export interface DatasetParts {
-  teams: readonly Team[];
-  players: Player[];
-  playerRefs: PlayerRef[];
-  gameRefs: GameRef[];
-  columns: ColumnData;
 }
