@@ -57,7 +57,7 @@ function start(env: Record<string, string>) {
 describe('the server', () => {
   it(
     'serves all five operations from the upstream in UPSTREAM_URL',
-    { timeout: 20_000 },
+    { timeout: 40_000 },
     async () => {
       const server = start({ PORT: '0', UPSTREAM_URL: fake.url });
       const base = await server.listening;
@@ -81,7 +81,7 @@ describe('the server', () => {
 
   it(
     'says at start-up that it uses the fake on localhost:5090 when UPSTREAM_URL is unset',
-    { timeout: 20_000 },
+    { timeout: 40_000 },
     async () => {
       const server = start({ PORT: '0' });
       await server.listening;
@@ -93,7 +93,7 @@ describe('the server', () => {
 
   it(
     'keeps its answer cache in the store, so a restart still has it',
-    { timeout: 40_000 },
+    { timeout: 60_000 },
     async () => {
       // The cache is keyed by the upstream URL, so both runs use the one upstream.
       const env = { PORT: '0', UPSTREAM_URL: fake.url };
@@ -112,7 +112,7 @@ describe('the server', () => {
 
   it(
     'refuses to start with a key and no URL, without printing the key',
-    { timeout: 20_000 },
+    { timeout: 40_000 },
     async () => {
       const server = start({ PORT: '0', UPSTREAM_API_KEY: 'do-not-print-me-41d7' });
       expect(await server.exited).toBe(1);
@@ -121,7 +121,7 @@ describe('the server', () => {
     },
   );
 
-  it('refuses to start in production without UPSTREAM_URL', { timeout: 20_000 }, async () => {
+  it('refuses to start in production without UPSTREAM_URL', { timeout: 40_000 }, async () => {
     const server = start({ PORT: '0', NODE_ENV: 'production' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain(

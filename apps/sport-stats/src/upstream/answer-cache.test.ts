@@ -1,25 +1,13 @@
 import { MemoryStore } from '@repo/store';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startFakeBalldontlie, type FakeBalldontlie } from '@repo/fake-balldontlie';
+import { describe, expect, it, vi } from 'vitest';
 import { UpstreamClient } from './upstream-client';
-import { fakeClock, testApp } from '../../test/helpers';
+import { fakeClock, fakeUpstream, testApp } from '../../test/helpers';
 
 // Calls are counted at the upstream itself: what matters is how many requests it receives.
 
-const opened: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((u) => u.close()));
-});
-
-async function fake(): Promise<FakeBalldontlie> {
-  const upstream = await startFakeBalldontlie();
-  opened.push(upstream);
-  return upstream;
-}
-
 describe('caching', () => {
   it('reuses an answer until its TTL runs out, then asks the upstream again', async () => {
-    const upstream = await fake();
+    const upstream = await fakeUpstream();
     const clock = fakeClock();
     const plugin = await testApp({ baseUrl: upstream.url, cacheTtlMs: 30_000, now: clock.now });
 
@@ -45,7 +33,7 @@ describe('caching', () => {
   });
 
   it('treats calls that mean the same thing as one entry (order and form of array values)', async () => {
-    const upstream = await fake();
+    const upstream = await fakeUpstream();
     const clock = fakeClock();
     const plugin = await testApp({ baseUrl: upstream.url, now: clock.now });
     for (const path of [
@@ -61,7 +49,7 @@ describe('caching', () => {
   });
 
   it('keys on the whole query: another filter is another entry', async () => {
-    const upstream = await fake();
+    const upstream = await fakeUpstream();
     const clock = fakeClock();
     const plugin = await testApp({ baseUrl: upstream.url, now: clock.now });
     await plugin.get('/games?seasons=2024');
@@ -71,7 +59,7 @@ describe('caching', () => {
   });
 
   it('keeps answers in the store it is given, so a second instance on that store gets a hit', async () => {
-    const upstream = await fake();
+    const upstream = await fakeUpstream();
     const store = new MemoryStore();
     const one = new UpstreamClient({ baseUrl: upstream.url, store });
     const two = new UpstreamClient({ baseUrl: upstream.url, store });
@@ -81,7 +69,7 @@ describe('caching', () => {
   });
 
   it('keys the store by a hash of the URL, so a long query cannot make a key too long', async () => {
-    const upstream = await fake();
+    const upstream = await fakeUpstream();
     const store = new MemoryStore();
     const put = vi.spyOn(store, 'put');
     const client = new UpstreamClient({ baseUrl: upstream.url, store });
@@ -93,7 +81,7 @@ describe('caching', () => {
   });
 
   it('answers from the upstream when the store behind the cache fails', async () => {
-    const upstream = await fake();
+    const upstream = await fakeUpstream();
     const store = new MemoryStore();
     await store.close(); // every call now rejects
     const plugin = await testApp({ baseUrl: upstream.url, store });
@@ -105,7 +93,7 @@ describe('caching', () => {
   });
 
   it('is off with a TTL of 0', async () => {
-    const upstream = await fake();
+    const upstream = await fakeUpstream();
     const plugin = await testApp({ baseUrl: upstream.url, cacheTtlMs: 0 });
     await plugin.get('/teams');
     await plugin.get('/teams');

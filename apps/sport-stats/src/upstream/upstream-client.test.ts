@@ -1,27 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBalldontlie, type FakeBalldontlie } from '@repo/fake-balldontlie';
+import { describe, expect, it } from 'vitest';
 import { UpstreamClient } from './upstream-client';
-import { gatedUpstream, json, testApp, until } from '../../test/helpers';
+import { fakeUpstream, gatedUpstream, json, testApp, until } from '../../test/helpers';
 
 // Calls are counted at the upstream itself: what matters is how many requests it receives.
-
-const opened: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((u) => u.close()));
-});
-
-async function fake(delayMs = 0): Promise<FakeBalldontlie> {
-  const upstream = await startFakeBalldontlie({ delayMs });
-  opened.push(upstream);
-  return upstream;
-}
 
 describe('coalescing', () => {
   it('sends one upstream request for 20 identical concurrent calls, even with the cache off', async () => {
     // The upstream holds its answer until all 20 calls are waiting on the one request.
     const data = { data: [{ id: 1752 }, { id: 1761 }, { id: 1778 }], meta: { per_page: 3 } };
     const upstream = await gatedUpstream((_req, res) => json(res, 200, data));
-    opened.push(upstream);
     const plugin = await testApp({ baseUrl: upstream.url, cacheTtlMs: 0 });
     const calls = Array.from({ length: 20 }, () =>
       plugin.get('/games?seasons=2024&team_ids=14&limit=3').then((res) => res),
@@ -44,7 +31,6 @@ describe('coalescing', () => {
 
   it('keeps different calls apart: one upstream request each', async () => {
     const upstream = await gatedUpstream((_req, res) => json(res, 200, { data: [] }));
-    opened.push(upstream);
     const plugin = await testApp({ baseUrl: upstream.url, cacheTtlMs: 0 });
     const paths = [
       '/teams',
@@ -67,7 +53,6 @@ describe('coalescing', () => {
 
   it('shares a failure with every waiting call, and does not keep it', async () => {
     const upstream = await gatedUpstream((_req, res) => json(res, 503, { error: 'down' }));
-    opened.push(upstream);
     const plugin = await testApp({ baseUrl: upstream.url });
     const calls = Array.from({ length: 10 }, () => plugin.get('/teams').then((r) => r));
     await until(() => plugin.client.counts.coalesced === 9);
@@ -81,7 +66,7 @@ describe('coalescing', () => {
   });
 
   it('shares a timeout too: every waiting call fails when the first one does', async () => {
-    const upstream = await fake(5000);
+    const upstream = await fakeUpstream({ delayMs: 5000 });
     const client = new UpstreamClient({ baseUrl: upstream.url, timeoutMs: 200 });
     const started = Date.now();
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => client.get('/teams')));
@@ -102,7 +87,6 @@ describe('coalescing', () => {
 describe('the limit on concurrent upstream calls', () => {
   it('sends at most `maxConcurrent` requests at once; the others wait their turn', async () => {
     const upstream = await gatedUpstream((_req, res) => json(res, 200, { data: [] }));
-    opened.push(upstream);
     const client = new UpstreamClient({ baseUrl: upstream.url, cacheTtlMs: 0, maxConcurrent: 2 });
     const calls = [1, 2, 3, 4, 5].map((n) => client.get('/games', { per_page: n }));
     await until(() => upstream.hits === 2 && client.load.waiting === 3);
@@ -120,7 +104,7 @@ describe('the limit on concurrent upstream calls', () => {
     // One slot, and an upstream that answers each request 600 ms late: the first call is
     // answered; the second gets the slot with 400 ms left and times out at the upstream; the
     // third is still waiting when its time is up, and never reaches the upstream.
-    const upstream = await fake(600);
+    const upstream = await fakeUpstream({ delayMs: 600 });
     const client = new UpstreamClient({ baseUrl: upstream.url, timeoutMs: 1000, maxConcurrent: 1 });
     const started = Date.now();
     const results = await Promise.allSettled(
