@@ -16,6 +16,8 @@ export interface OAuthOptions {
   verificationToken: string;
   /** The clock codes and tokens expire by (tests move it). */
   now?: () => number;
+  /** When https, the sign-in form's cookie is `Secure` even if the TLS proxy is not trusted. */
+  publicBaseUrl?: string | undefined;
 }
 
 /** The first part of every key this app writes: `todo-oauth:todos:<user>`, `todo-oauth:oauth:…`. */
@@ -39,6 +41,7 @@ export async function todoAuth(options: OAuthOptions & { store: Store }) {
     store: options.store,
     keyPrefix: KEY_PREFIX,
     now: options.now,
+    publicBaseUrl: options.publicBaseUrl,
   });
   const config: AuthConfig = {
     type: 'oauth',

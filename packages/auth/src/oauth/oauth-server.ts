@@ -30,6 +30,8 @@ export interface OAuthServerOptions {
   now?: () => number;
   /** The CSRF HMAC key; by default one kept in `store`, shared by every instance on it. */
   csrfSecret?: Buffer;
+  /** The app's public base URL; when it is https, the sign-in form's cookie is always `Secure`. */
+  publicBaseUrl?: string | undefined;
   /** Lifetimes in seconds: codes 5 minutes, access tokens 1 hour, refresh tokens 14 days. */
   lifetimes?: { code?: number; access?: number; refresh?: number };
 }
@@ -66,7 +68,12 @@ export async function createOAuthServer(options: OAuthServerOptions) {
   });
   // Shared, so that a form one instance showed is accepted by the one the balancer posts it to.
   const csrfSecret = options.csrfSecret ?? (await sharedCsrfKey(shared, options.keyPrefix));
-  const csrf = new CsrfGuard({ secret: csrfSecret, path: AUTHORIZE_PATH, now });
+  const csrf = new CsrfGuard({
+    secret: csrfSecret,
+    path: AUTHORIZE_PATH,
+    now,
+    secureCookie: options.publicBaseUrl?.startsWith('https://') ?? false,
+  });
   const authorize = authorizeEndpoint({
     server,
     client,
