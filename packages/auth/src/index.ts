@@ -27,3 +27,9 @@ export type {
 } from './oauth/oauth-store';
 export { StoreOAuthStore, type StoreOAuthStoreOptions } from './oauth/store-oauth-store';
 export { sharedCsrfKey } from './oauth/csrf-key';
+export {
+  DEFAULT_SIGN_IN_LIMITS,
+  signInLimiter,
+  type SignInLimit,
+  type SignInLimits,
+} from './oauth/sign-in-limits';
