@@ -93,11 +93,6 @@ export class UpstreamClient {
     this.cache = answerCache(store, this.cacheTtlMs);
   }
 
-  /** Whether requests carry an API key (the key itself is never exposed). */
-  get hasApiKey(): boolean {
-    return this.apiKey !== undefined;
-  }
-
   /** Calls answered so far, by where the answer came from (failures included). */
   readonly counts = { miss: 0, coalesced: 0, hit: 0 };
 
