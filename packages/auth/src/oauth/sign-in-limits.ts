@@ -47,13 +47,10 @@ function addressKey(ip: string): string {
     .join(':')}::/64`;
 }
 
+const whole = (n: number) => Number.isSafeInteger(n) && n >= 1;
+
 function check({ attempts, windowSeconds }: SignInLimit, name: string): void {
-  if (
-    !Number.isSafeInteger(attempts) ||
-    attempts < 1 ||
-    !Number.isSafeInteger(windowSeconds) ||
-    windowSeconds < 1
-  )
+  if (!whole(attempts) || !whole(windowSeconds))
     throw new Error(`\`${name}\` must be whole numbers of attempts and seconds, 1 or more`);
 }
 
