@@ -65,6 +65,31 @@ describe.each(['post', 'basic'] as const)('a GPT Action, token exchange method %
   });
 });
 
+it('takes HTTP Basic with the client id repeated in the form, as some clients send it', async () => {
+  const host = new FakeHost(await testApp({ client }));
+  const back = await host.consent('alice', { client_id: client.id, redirect_uri: CALLBACK });
+  const res = await actionToken(host, 'basic', {
+    grant_type: 'authorization_code',
+    code: back.searchParams.get('code')!,
+    redirect_uri: CALLBACK,
+    client_id: client.id,
+  });
+  expect(res.status).toBe(200);
+});
+
+it('refuses a form whose client_id is not the client HTTP Basic authenticates', async () => {
+  const host = new FakeHost(await testApp({ client }));
+  const back = await host.consent('alice', { client_id: client.id, redirect_uri: CALLBACK });
+  const res = await actionToken(host, 'basic', {
+    grant_type: 'authorization_code',
+    code: back.searchParams.get('code')!,
+    redirect_uri: CALLBACK,
+    client_id: 'another-client',
+  });
+  expect(res.status).toBe(400);
+  expect(res.body.error).toBe('invalid_request');
+});
+
 it('refuses a callback of another GPT', async () => {
   const host = new FakeHost(await testApp({ client }));
   const other = CALLBACK.replace(GPT_ID, 'g-0000000000000000');
