@@ -15,8 +15,15 @@ export interface SqliteConnection {
 }
 
 /**
- * Opens `file` (creating it and its tables when missing) for a `SqliteStore`; throws when it
- * cannot be opened or was written by a newer schema.
+ * Opens `file` (creating it and its tables when missing) for a `SqliteStore`, holding it for this
+ * connection alone; throws when it cannot be opened, another connection or process holds it (past
+ * `busyTimeoutMs`), or it was written by a newer schema.
+ *
+ * EXCLUSIVE locking mode, set before the first access in WAL mode, takes the file's lock at the
+ * first transaction and keeps it until the connection closes, and keeps the WAL index in this
+ * process's memory instead of a `-shm` file (https://sqlite.org/wal.html#noshm). So no other
+ * connection can change the file behind this one's back, and its reads need no check for that.
+ * Instances that share data share Redis.
  *
  * The connection commits with `synchronous=NORMAL`, which leaves the write-ahead log unsynced,
  * and `GroupCommit` syncs the log itself off the event loop before it answers: together that is
@@ -32,6 +39,7 @@ export function openConnection(
   const db = new Database(file, { timeout: busyTimeoutMs });
   let logFd: number;
   try {
+    db.pragma('locking_mode = EXCLUSIVE');
     prepareDatabase(db);
     // The log exists once WAL mode is on and the tables are prepared, and SQLite keeps it (the
     // same file, reused from its start after a checkpoint) while any connection has it open. Its
@@ -40,7 +48,12 @@ export function openConnection(
     logFd = openSync(`${main!.file}-wal`, 'r+');
   } catch (error) {
     db.close();
-    throw error;
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    throw new Error(
+      `the store file ${file} is in use by another process; one process owns a SQLite file, ` +
+        'so to share data between instances set REDIS_URL',
+      { cause: error },
+    );
   }
   const commits = new GroupCommit(db, (done) => syncFile(logFd, done));
   return {

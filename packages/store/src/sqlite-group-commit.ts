@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { countCommit } from './sqlite-read-cache';
 
 /** Makes every commit made before it durable, then calls `done` (`fs.fdatasync` of the log). */
 export type SyncLog = (done: (error: Error | null) => void) => void;
@@ -71,7 +70,6 @@ export class GroupCommit {
     let outcomes: Outcome[];
     try {
       outcomes = this.#commit(batch, false) ?? this.#commit(batch, true)!;
-      countCommit();
     } catch (error) {
       // The commit itself failed (the file stayed locked past the busy timeout, the disk is
       // full): nothing of the batch was written, and every write in it says so.

@@ -27,8 +27,6 @@ export function prepareStatements(db: Database.Database) {
     purge: s('DELETE FROM kv WHERE expires_at <= ?'),
     get: s('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').pluck(),
     entry: s('SELECT value, expires_at FROM kv WHERE key = ?'),
-    // Changes when another connection commits (https://sqlite.org/pragma.html#pragma_data_version).
-    dataVersion: s('PRAGMA data_version').pluck(),
     delete: s('DELETE FROM kv WHERE key = ?'),
   };
 }

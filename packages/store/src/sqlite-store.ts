@@ -19,9 +19,10 @@ export interface SqliteStoreOptions {
   file: string;
   /** The clock TTLs are measured against, in milliseconds; tests pass a fake one. */
   now?: () => number;
-  /** How long a write waits for another connection's transaction, in ms (default 5000). */
+  /** How long opening waits for another connection or process to let go of the file, in ms
+   * (default 5000); then it throws, naming `REDIS_URL`. */
   busyTimeoutMs?: number;
-  /** How many read answers to keep (`ReadCache`), or `false` to read the file every time. */
+  /** How many bytes of read answers to keep (`ReadCache`), or `false` to read the file each time. */
   readCache?: ReadCacheLimits | false;
   /** How the log is synced (`fs.fdatasync` of the `-wal` file); tests pass a slow one. */
   syncFile?: SyncFile;
@@ -29,8 +30,9 @@ export interface SqliteStoreOptions {
 
 /**
  * A `Store` in an embedded SQLite file (WAL): each write is committed and its log fsynced before
- * its promise resolves (`GroupCommit`). Several connections, in one process or many, may share
- * the file. Reads are answered from a `ReadCache` while the data is unchanged.
+ * its promise resolves (`GroupCommit`). The store holds the file alone: a second store or process
+ * opening it gets an error naming `REDIS_URL`, the way to share data. Reads are answered from a
+ * `ReadCache` until the store writes their key.
  */
 export class SqliteStore implements Store {
   readonly #connection: SqliteConnection;
@@ -44,8 +46,7 @@ export class SqliteStore implements Store {
     this.#connection = openConnection(file, busyTimeoutMs, syncFile);
     this.#now = now;
     this.#sql = prepareStatements(this.#connection.db);
-    const dataVersion = () => this.#sql.dataVersion.get() as number;
-    const cache = readCache === false ? undefined : new ReadCache(dataVersion, readCache);
+    const cache = readCache === false ? undefined : new ReadCache(readCache);
     this.#access = new KeyAccess(this.#connection.commits, cache);
   }
 
