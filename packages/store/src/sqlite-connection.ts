@@ -6,6 +6,22 @@ import { prepareDatabase } from './sqlite-schema';
 /** How a connection makes its log durable: `fs.fdatasync` of the `-wal` file unless told. */
 export type SyncFile = (fd: number, done: (error: Error | null) => void) => void;
 
+/** How a connection opens its file and syncs its log. */
+export interface ConnectionOptions {
+  /**
+   * How long opening waits for another connection or process to let go of the file, in ms
+   * (default 5000); then it throws, naming `REDIS_URL`.
+   */
+  busyTimeoutMs?: number;
+  /** How the log is synced (`fs.fdatasync` of the `-wal` file); tests pass a slow one. */
+  syncFile?: SyncFile;
+  /**
+   * Called once when a sync of the log fails: from then on every write fails, and only a restart
+   * can tell what the file holds. Servers exit here (`exitOnFatal`) so a supervisor restarts them.
+   */
+  onFatal?: (error: Error) => void;
+}
+
 /** An open store file: its connection, its group commit, and how to close both. */
 export interface SqliteConnection {
   db: Database.Database;
@@ -33,8 +49,7 @@ export interface SqliteConnection {
  */
 export function openConnection(
   file: string,
-  busyTimeoutMs: number,
-  syncFile: SyncFile = fdatasync,
+  { busyTimeoutMs = 5000, syncFile = fdatasync, onFatal }: ConnectionOptions = {},
 ): SqliteConnection {
   const db = new Database(file, { timeout: busyTimeoutMs });
   let logFd: number;
@@ -55,7 +70,7 @@ export function openConnection(
       { cause: error },
     );
   }
-  const commits = new GroupCommit(db, (done) => syncFile(logFd, done));
+  const commits = new GroupCommit(db, (done) => syncFile(logFd, done), onFatal);
   return {
     db,
     commits,

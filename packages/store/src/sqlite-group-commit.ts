@@ -39,11 +39,16 @@ export class GroupCommit {
   #inFlight = 0;
   #synced: (() => void)[] = [];
   #failed: Error | undefined;
+  readonly #onFailed: ((error: Error) => void) | undefined;
 
-  /** `syncLog`: how to make commits durable when the connection does not fsync at commit. */
-  constructor(db: Database.Database, syncLog?: SyncLog) {
+  /**
+   * `syncLog`: how to make commits durable when the connection does not fsync at commit;
+   * `onFailed`: told once, after the writes of the first failed sync are failed.
+   */
+  constructor(db: Database.Database, syncLog?: SyncLog, onFailed?: (error: Error) => void) {
     this.#db = db;
     this.#syncLog = syncLog;
+    this.#onFailed = onFailed;
   }
 
   /** Runs `work` in the next batch's transaction; resolves once that batch is durable. */
@@ -137,13 +142,15 @@ export class GroupCommit {
     this.#inFlight++;
     this.#syncLog!((error) => {
       this.#inFlight--;
-      if (error && !this.#failed) {
+      const first = error && !this.#failed;
+      if (first) {
         this.#failed = new Error(`the store could not make its writes durable: ${error.message}`, {
           cause: error,
         });
       }
       settle();
       if (this.#inFlight === 0) for (const resolve of this.#synced.splice(0)) resolve();
+      if (first) this.#onFailed?.(this.#failed!);
     });
   }
 }

@@ -11,6 +11,7 @@ export function prepareStatements(db: Database.Database) {
     ).pluck(),
     shrink: s('UPDATE list_lengths SET length = length - 1 WHERE key = ? RETURNING length').pluck(),
     dropLength: s('DELETE FROM list_lengths WHERE key = ?'),
+    length: s('SELECT coalesce((SELECT length FROM list_lengths WHERE key = ?), 0)').pluck(),
     items: s('SELECT value FROM list_items WHERE key = ? ORDER BY seq').pluck(),
     at: s('SELECT seq, value FROM list_items WHERE key = ? ORDER BY seq LIMIT 1 OFFSET ?'),
     removeSeq: s('DELETE FROM list_items WHERE seq = ?'),

@@ -134,6 +134,22 @@ describe('SqliteStore', () => {
     await again.close();
   });
 
+  it('after a failed sync, tells onFatal once and fails every write and probe', async () => {
+    const fatal: Error[] = [];
+    const store = new SqliteStore({
+      file: nextFile(),
+      syncFile: (_, done) => done(new Error('EIO: i/o error')),
+      onFatal: (error) => fatal.push(error),
+    });
+    await expect(store.listAppend('todos:ann', 'a')).rejects.toThrow(/durable: EIO/);
+    await expect(store.setAdd('words:ann', 'b')).rejects.toThrow(/durable: EIO/);
+    await expect(store.probe()).rejects.toThrow(/durable: EIO/);
+    expect(fatal.map((error) => error.message)).toEqual([
+      'the store could not make its writes durable: EIO: i/o error',
+    ]);
+    await store.close();
+  });
+
   it('throws a clear error when the folder does not exist', () => {
     expect(() => new SqliteStore({ file: join(dir, 'missing', 'x.sqlite') })).toThrow(/directory/);
   });
