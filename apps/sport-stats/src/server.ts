@@ -1,5 +1,5 @@
 import { serve } from '@repo/http';
-import { describeStore, openStore } from '@repo/store';
+import { describeStore, exitOnFatal, openStore } from '@repo/store';
 import { createApp } from './app';
 import { loadConfig, type SportStatsConfig } from './config';
 import { connectUpstream } from './connect-upstream';
@@ -14,7 +14,7 @@ try {
 }
 const upstream = await connectUpstream(config);
 console.log(`sport-stats: ${upstream.description}`);
-const store = await openStore(config.store);
+const store = await openStore(config.store, { onFatal: exitOnFatal('sport-stats') });
 console.log(`sport-stats: answer cache ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store, upstream: upstream.options });
 const onClose = () => Promise.all([store.close(), upstream.close()]).then(() => undefined);
