@@ -53,8 +53,8 @@ export class SqliteStore implements Store {
     assertValue(value);
     const maxItems = maxItemsOf(options);
     return this.#access.write(`list:${key}`, () => {
-      if (maxItems !== undefined && (this.#sql.length.get(key) as number) >= maxItems)
-        return 'full';
+      const full = maxItems !== undefined && (this.#sql.length.get(key) as number) >= maxItems;
+      if (full) return 'full';
       this.#sql.append.run(key, value);
       return (this.#sql.grow.get(key) as number) - 1;
     });
