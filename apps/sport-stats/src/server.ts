@@ -1,5 +1,5 @@
 import { serve } from '@repo/http';
-import { describeStore, openStore } from '@repo/store';
+import { describeStore, exitOnFatal, openStore } from '@repo/store';
 import { createApp } from './app';
 import { describeUpstream, loadConfig, type SportStatsConfig } from './config';
 
@@ -12,7 +12,7 @@ try {
   process.exit(1);
 }
 console.log(`sport-stats: ${describeUpstream(config.upstream)}`);
-const store = await openStore(config.store);
+const store = await openStore(config.store, { onFatal: exitOnFatal('sport-stats') });
 console.log(`sport-stats: answer cache ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store });
 serve(app, { name: 'sport-stats', port: config.port, onClose: () => store.close() });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '@repo/store';
-import { todoStore, type TodoStore } from '@repo/todos';
+import { MAX_TODOS, todoStore, type TodoStore } from '@repo/todos';
 import { createApp } from './app';
 
 let api: ReturnType<typeof request>;
@@ -67,6 +67,23 @@ describe('addTodo', () => {
     const res = await api.post(`/todos/${'u'.repeat(65)}`).send({ todo: 'x' });
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('username');
+  });
+
+  it('answers a JSON 409 naming `todo` once the list holds MAX_TODOS, and adds nothing', async () => {
+    for (let i = 0; i < MAX_TODOS; i++) await todos.add('ann', `todo ${i}`);
+    const res = await api.post('/todos/ann').send({ todo: 'one more' });
+    expect(res.status).toBe(409);
+    expect(res.type).toBe('application/json');
+    expect(res.body).toMatchObject({ field: 'todo', message: expect.stringMatching(/full/) });
+    expect(await todos.list('ann')).toHaveLength(MAX_TODOS);
+    expect((await api.post('/todos/bob').send({ todo: 'his' })).status).toBe(201);
+  });
+
+  it('rejects a todo holding a control character with a 400 naming `todo`', async () => {
+    const res = await api.post('/todos/ann').send({ todo: 'bell\u0007' });
+    expect(res.status).toBe(400);
+    expect(res.body.field).toBe('todo');
+    expect((await api.post('/todos/ann').send({ todo: 'two\nlines\tand a tab' })).status).toBe(201);
   });
 });
 

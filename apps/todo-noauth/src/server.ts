@@ -1,10 +1,10 @@
 import { serve } from '@repo/http';
-import { describeStore, openStore } from '@repo/store';
+import { describeStore, exitOnFatal, openStore } from '@repo/store';
 import { createApp } from './app';
 import { loadConfig } from './config';
 
 const config = loadConfig();
-const store = await openStore(config.store);
+const store = await openStore(config.store, { onFatal: exitOnFatal('todo-noauth') });
 console.log(`todo-noauth: data ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store });
 serve(app, { name: 'todo-noauth', port: config.port, onClose: () => store.close() });

@@ -1,11 +1,11 @@
 import { serve } from '@repo/http';
-import { describeStore, openStore } from '@repo/store';
+import { describeStore, exitOnFatal, openStore } from '@repo/store';
 import { createApp } from './app';
 import { loadConfig } from './config';
 
 const config = loadConfig();
 for (const notice of config.notices) console.warn(`todo-oauth: ${notice}`);
-const store = await openStore(config.store);
+const store = await openStore(config.store, { onFatal: exitOnFatal('todo-oauth') });
 console.log(`todo-oauth: data ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store });
 serve(app, { name: 'todo-oauth', port: config.port, onClose: () => store.close() });

@@ -81,6 +81,22 @@ describe('add_word', () => {
       field: 'word',
     });
   });
+
+  it('answers a 409 naming the header when a new book would pass maxBooks', async () => {
+    const app = await createApp({ store: new MemoryStore(), maxBooks: 2 });
+    const add = (book: string, word: string) =>
+      request(app.callback()).post('/add_word').set(BOOK_HEADER, book).send({ word });
+    expect((await add('ann', 'apple')).status).toBe(200);
+    expect((await add('bob', 'apple')).status).toBe(200);
+    const res = await add('cy', 'apple');
+    expect(res.status).toBe(409);
+    expect(res.body).toEqual({
+      error: 'conflict',
+      message: `no room for a new \`${BOOK_HEADER}\` book`,
+      field: BOOK_HEADER,
+    });
+    expect((await add('ann', 'brave')).status).toBe(200); // a book already there still grows
+  });
 });
 
 describe('delete_word', () => {

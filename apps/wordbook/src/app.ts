@@ -12,8 +12,9 @@ import { wordbookHandlers } from './wordbook-handlers';
 export interface AppOptions {
   /** Where the wordbooks live; in memory unless given (`server.ts` opens SQLite or Redis). */
   store?: Store;
-  /** How many words a book holds (default 1000); tests pass a small number. */
+  /** How many words a book holds, and books the plugin (default 1000 each); tests pass less. */
   maxWords?: number;
+  maxBooks?: number;
   /** `Math.random` unless given: tests pass a fixed sequence. */
   random?: Random;
   publicBaseUrl?: string | undefined;
@@ -32,8 +33,8 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
   const spec = await loadSpec(file('openapi.yaml'));
   const prompt = loadPrompt(file('prompt.txt'));
-  const { publicBaseUrl, maxWords, random = Math.random } = options;
-  const words = wordStore(options.store ?? new MemoryStore(), { maxWords });
+  const { publicBaseUrl, maxWords, maxBooks, random = Math.random } = options;
+  const words = wordStore(options.store ?? new MemoryStore(), { maxWords, maxBooks });
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
   // errors: every failure leaves as a one-line JSON body, 4xx explained, 5xx hidden

@@ -3,7 +3,8 @@ import type { Context } from 'koa';
 /**
  * The header that names whose wordbook a request uses. ERNIE Bot sends no user id to a plugin
  * whose `auth` is `none`, so its calls all use `DEFAULT_BOOK`; a gateway in front of the plugin
- * that does know the user can set this header. It identifies, it does not authenticate.
+ * that does know the user can set this header. It identifies, it does not authenticate. Each
+ * new one makes a book, so the plugin caps how many it holds (`wordStore`'s `maxBooks`).
  */
 export const BOOK_HEADER = 'X-Wordbook-User';
 export const DEFAULT_BOOK = 'default';

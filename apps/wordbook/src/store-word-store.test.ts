@@ -1,6 +1,6 @@
 import { MemoryStore } from '@repo/store';
 import { describe, expect, it } from 'vitest';
-import { MAX_WORDS, wordStore } from './store-word-store';
+import { MAX_BOOKS, MAX_WORDS, wordStore } from './store-word-store';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 // Distinct words of letters only, as parseWord lets through: `a`, `b`, … `z`, `ba`, `bb`, …
@@ -79,5 +79,26 @@ describe('wordStore', () => {
 
   it.each([0, -1, 1.5, Number.NaN])('rejects maxWords %s, naming it', (maxWords) => {
     expect(() => wordStore(new MemoryStore(), { maxWords })).toThrow(/`maxWords`/);
+  });
+
+  it('holds at most maxBooks books, counted from their first add, across instances', async () => {
+    const shared = new MemoryStore();
+    const [one, two] = [wordStore(shared, { maxBooks: 2 }), wordStore(shared, { maxBooks: 2 })];
+    expect(await one.add('ann', 'apple')).toBe('added');
+    expect(await one.list('bob')).toEqual([]); // reading makes no book
+    expect(await two.add('bob', 'apple')).toBe('added');
+    expect(await one.add('cy', 'apple')).toBe('too-many-books');
+    expect(await two.add('cy', 'apple')).toBe('too-many-books');
+    expect(await one.list('cy')).toEqual([]);
+    expect(await two.add('ann', 'brave')).toBe('added');
+    await one.remove('ann', 'apple');
+    await one.remove('ann', 'brave');
+    expect(await one.add('cy', 'apple')).toBe('too-many-books'); // an emptied book keeps its place
+  });
+
+  it('holds MAX_BOOKS books by default', async () => {
+    const words = wordStore(new MemoryStore());
+    for (const i of range(MAX_BOOKS)) expect(await words.add(`u${i}`, 'apple')).toBe('added');
+    expect(await words.add('one-more', 'apple')).toBe('too-many-books');
   });
 });

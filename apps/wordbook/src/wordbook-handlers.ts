@@ -1,7 +1,7 @@
 import type { RouterContext } from '@koa/router';
 import { validInput } from '@repo/openapi';
 import { streamEvents, wantsEventStream } from '@repo/sse';
-import { bookOf } from './book-of';
+import { BOOK_HEADER, bookOf } from './book-of';
 import { sampleWords, type Random } from './sample-words';
 import { parseWord } from './word';
 import type { WordStore } from './word-store';
@@ -31,6 +31,9 @@ export function wordbookHandlers({ store, random, prompt }: WordbookHandlerOptio
       const result = await store.add(bookOf(ctx), word);
       ctx.assert(result !== 'full', 409, 'the wordbook is full: delete a `word` first', {
         field: 'word',
+      });
+      ctx.assert(result !== 'too-many-books', 409, `no room for a new \`${BOOK_HEADER}\` book`, {
+        field: BOOK_HEADER,
       });
       // Adding a word twice is not an error: the book keeps one, and `added` says which happened.
       ctx.body = { word, added: result === 'added' };

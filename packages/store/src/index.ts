@@ -1,4 +1,4 @@
-export type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
+export type { ListAppendOptions, MapAddOptions, MapAddResult, PutOptions, Store } from './store';
 export { MAX_KEY_LENGTH } from './validate';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store';
 // SqliteStore and RedisStore are reached through `openStore`, which loads each only when it is
@@ -10,7 +10,9 @@ export type { RedisStoreOptions } from './redis-connect';
 export { redisClientOf } from './redis-client';
 export {
   describeStore,
+  exitOnFatal,
   openStore,
+  type OpenStoreOptions,
   readStoreConfig,
   SQLITE_FILE,
   type StoreConfig,

@@ -1,4 +1,4 @@
-import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
+import type { ListAppendOptions, MapAddOptions, MapAddResult, PutOptions, Store } from './store';
 import {
   assertIndexType,
   assertKey,
@@ -6,6 +6,7 @@ import {
   closedError,
   isIndex,
   maxFieldsOf,
+  maxItemsOf,
   ttlOf,
 } from './validate';
 
@@ -40,10 +41,14 @@ export class MemoryStore implements Store {
     this.#now = now;
   }
 
-  async listAppend(key: string, value: string): Promise<number> {
+  listAppend(key: string, value: string): Promise<number>;
+  listAppend(key: string, value: string, options: ListAppendOptions): Promise<number | 'full'>;
+  async listAppend(key: string, value: string, options?: ListAppendOptions) {
     this.#check(key);
     assertValue(value);
+    const maxItems = maxItemsOf(options);
     let list = this.#lists.get(key);
+    if (maxItems !== undefined && (list?.length ?? 0) >= maxItems) return 'full';
     if (!list) this.#lists.set(key, (list = []));
     return list.push(value) - 1;
   }
@@ -149,6 +154,10 @@ export class MemoryStore implements Store {
     const entry = this.#live(key);
     this.#values.delete(key);
     return entry !== undefined;
+  }
+
+  async probe(): Promise<void> {
+    if (this.#closed) throw closedError();
   }
 
   async close(): Promise<void> {

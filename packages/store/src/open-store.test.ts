@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from './memory-store';
 import {
   describeStore,
+  exitOnFatal,
   openStore,
   readStoreConfig,
   SQLITE_FILE,
@@ -80,5 +81,22 @@ describe('describeStore', () => {
       describeStore({ kind: 'redis', url: 'rediss://app:hunter2@cache.internal:6380/2' }),
     ).toBe('Redis at cache.internal:6380/2 (TLS)');
     expect(describeStore({ kind: 'memory' })).toMatch(/memory/);
+  });
+});
+
+describe('exitOnFatal', () => {
+  it('logs the error under the app name and exits with status 1', () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      exitOnFatal('todo-noauth')(new Error('the store could not make its writes durable: EIO'));
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(log).toHaveBeenCalledWith(
+        'todo-noauth: the store could not make its writes durable: EIO; exiting so that the app is restarted',
+      );
+    } finally {
+      exit.mockRestore();
+      log.mockRestore();
+    }
   });
 });

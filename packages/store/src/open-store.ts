@@ -35,14 +35,23 @@ export function readStoreConfig(env: Env, baseDir = process.cwd()): StoreConfig 
   return { kind: 'sqlite', dataDir: resolve(baseDir, env.DATA_DIR?.trim() || 'data') };
 }
 
+/** What an app does when its store fails for good (SQLite: a failed fsync). */
+export interface OpenStoreOptions {
+  /** Told once; the store then fails every write. Servers pass `exitOnFatal(name)`. */
+  onFatal?: (error: Error) => void;
+}
+
 /**
  * Opens the store `config` names: a SQLite file is created (with its folder) when missing, and
  * Redis is connected. Rejects when that is impossible, never exposing a Redis password.
  * @example
- * const store = await openStore(readStoreConfig(process.env));
+ * const store = await openStore(readStoreConfig(process.env), { onFatal: exitOnFatal('todo') });
  * await store.listAppend('todo-noauth:todos:ann', 'buy milk');
  */
-export async function openStore(config: StoreConfig): Promise<Store> {
+export async function openStore(
+  config: StoreConfig,
+  options: OpenStoreOptions = {},
+): Promise<Store> {
   switch (config.kind) {
     case 'memory':
       return new MemoryStore({ now: config.now });
@@ -51,7 +60,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       // Loaded on demand, each backend only when chosen: an app on SQLite never loads ioredis.
       const { SqliteStore } = await import('./sqlite-store');
-      return new SqliteStore({ file: join(config.dataDir, SQLITE_FILE) });
+      return new SqliteStore({ file: join(config.dataDir, SQLITE_FILE), onFatal: options.onFatal });
     }
     case 'redis': {
       const { RedisStore } = await import('./redis-store');
@@ -60,6 +69,17 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     default:
       throw new TypeError('`config.kind` must be memory, sqlite or redis');
   }
+}
+
+/**
+ * An `onFatal` for a server: logs the error as `<name>: …` and exits with status 1, so a
+ * supervisor (systemd, Docker, Kubernetes) starts the app again on a file it can trust.
+ */
+export function exitOnFatal(name: string): (error: Error) => void {
+  return (error) => {
+    console.error(`${name}: ${error.message}; exiting so that the app is restarted`);
+    process.exit(1);
+  };
 }
 
 /** Where `config` keeps data, for a start-up log line: never a Redis user or password. */

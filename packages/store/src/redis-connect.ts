@@ -1,5 +1,12 @@
 import { Redis } from 'ioredis';
-import { LIST_REMOVE_AT, MAP_ADD, MAP_REMOVE, MAP_VALUES, SET_ADD } from './redis-scripts';
+import {
+  LIST_APPEND_CAPPED,
+  LIST_REMOVE_AT,
+  MAP_ADD,
+  MAP_REMOVE,
+  MAP_VALUES,
+  SET_ADD,
+} from './redis-scripts';
 import { parseRedisUrl } from './redis-url';
 
 /** How to reach Redis, and how long to wait for it. */
@@ -16,6 +23,7 @@ export interface RedisStoreOptions {
 
 /** An ioredis client with this package's Lua scripts as commands. */
 export interface ScriptedRedis extends Redis {
+  listAppendCapped(key: string, value: string, max: number): Promise<number>;
   listRemoveAt(key: string, index: number, marker: string): Promise<string | null>;
   setAdd(key: string, member: string): Promise<number>;
   mapAdd(hash: string, order: string, field: string, value: string, max: string): Promise<string>;
@@ -38,7 +46,11 @@ export async function connectRedis(options: RedisStoreOptions): Promise<Scripted
     maxRetriesPerRequest: 2,
     // ioredis keeps retrying a first connection that fails; give up after one.
     retryStrategy: () => null,
+    // A command in flight when the connection drops may have run: sent again, a write could run
+    // twice (a second todo removed, a code taken twice). `RedisStore` fails such writes instead.
+    autoResendUnfulfilledCommands: false,
     scripts: {
+      listAppendCapped: { numberOfKeys: 1, lua: LIST_APPEND_CAPPED },
       listRemoveAt: { numberOfKeys: 1, lua: LIST_REMOVE_AT },
       setAdd: { numberOfKeys: 1, lua: SET_ADD },
       mapAdd: { numberOfKeys: 2, lua: MAP_ADD },

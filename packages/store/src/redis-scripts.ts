@@ -14,6 +14,15 @@ return value
 `;
 
 /**
+ * Appends ARGV[1] to the list KEYS[1] and returns its length, or -1 when the list already holds
+ * ARGV[2] items. The cap is checked in the script, so concurrent appends cannot overshoot it.
+ */
+export const LIST_APPEND_CAPPED = `
+if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[2]) then return -1 end
+return redis.call('RPUSH', KEYS[1], ARGV[1])
+`;
+
+/**
  * Adds ARGV[1] to the insertion-ordered set KEYS[1] (a sorted set scored by arrival) and returns
  * 1, or 0 when it was already a member. The score is one more than the highest present.
  */

@@ -1,6 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { answerLosingProxy } from '../test/answer-losing-proxy';
 import { describeStoreConformance } from '../test/conformance/index';
 import { useRedisServer } from '../test/redis-fixture';
 import { freePort, startRedisServer } from '../test/redis-server';
@@ -114,5 +115,59 @@ describe('RedisStore', () => {
     await store.put('k', 'v');
     await own.stop();
     await expect(store.get('k')).rejects.toThrow();
+  }, 10_000);
+
+  it('fails a write whose answer the connection lost, and never sends it again', async () => {
+    const proxy = await answerLosingProxy(serverUrl());
+    onTestFinished(proxy.close);
+    const store = await RedisStore.connect({ url: proxy.url, onError: () => {} });
+    onTestFinished(() => store.close());
+    const admin = new Redis(serverUrl());
+    onTestFinished(() => admin.disconnect());
+    const list = () => admin.lrange('list:todos:cut', 0, -1);
+    const reconnected = () =>
+      expect
+        .poll(() =>
+          store.probe().then(
+            () => true,
+            () => false,
+          ),
+        )
+        .toBe(true);
+    const lost = /connection to Redis was lost before it answered/;
+    await store.listAppend('todos:cut', 'a');
+    await store.listRemoveAt('todos:none', 0); // loads the script: the next call is one EVALSHA
+
+    proxy.loseNextAnswer();
+    await expect(store.listAppend('todos:cut', 'b')).rejects.toThrow(lost);
+    await reconnected();
+    expect(await list()).toEqual(['a', 'b']); // it ran once; sent again, 'b' would be there twice
+
+    proxy.loseNextAnswer();
+    await expect(store.listRemoveAt('todos:cut', 0)).rejects.toThrow(lost);
+    await reconnected();
+    expect(await list()).toEqual(['b']); // sent again, it would have removed 'b' too
+
+    await store.put('code:c', 'ann');
+    proxy.loseNextAnswer();
+    await expect(store.take('code:c')).rejects.toThrow(lost);
+    await reconnected();
+    expect(await store.listAppend('todos:cut', 'c')).toBe(1);
+  }, 20_000);
+
+  it('fails a probe at once while the server is gone', async () => {
+    const own = await ownServer();
+    const store = await RedisStore.connect({ url: own.url, onError: () => {} });
+    onTestFinished(() => store.close());
+    await store.probe();
+    await own.stop();
+    await expect
+      .poll(() =>
+        store.probe().then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+      )
+      .toBe('not connected to Redis');
   }, 10_000);
 });

@@ -19,9 +19,11 @@ describe('openConnection', () => {
   it('commits without waiting for the disk, and syncs the write-ahead log itself', async () => {
     const file = join(dir, 'synced.sqlite');
     const synced: number[] = [];
-    const connection = openConnection(file, 5000, (fd, done) => {
-      synced.push(fstatSync(fd).ino);
-      fdatasync(fd, done);
+    const connection = openConnection(file, {
+      syncFile: (fd, done) => {
+        synced.push(fstatSync(fd).ino);
+        fdatasync(fd, done);
+      },
     });
     // NORMAL (1): a commit leaves the log to GroupCommit's sync, which follows every commit.
     expect(connection.db.pragma('synchronous', { simple: true })).toBe(1);
@@ -40,9 +42,11 @@ describe('openConnection', () => {
     const link = join(dir, 'link.sqlite');
     symlinkSync(target, link);
     const synced: number[] = [];
-    const connection = openConnection(link, 5000, (fd, done) => {
-      synced.push(fstatSync(fd).ino);
-      fdatasync(fd, done);
+    const connection = openConnection(link, {
+      syncFile: (fd, done) => {
+        synced.push(fstatSync(fd).ino);
+        fdatasync(fd, done);
+      },
     });
     connection.db.exec('CREATE TABLE t (v TEXT)');
     await connection.commits.write(() => connection.db.prepare("INSERT INTO t VALUES ('x')").run());

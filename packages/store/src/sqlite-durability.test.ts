@@ -3,8 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store';
 
@@ -61,71 +59,17 @@ describe('SqliteStore durability', () => {
     await store.close();
   }, 60_000);
 
-  it('hands out each index and each code once, and keeps a map cap, when two processes race', async () => {
-    const file = join(dir, 'race.sqlite');
-    const setup = new SqliteStore({ file });
-    for (const i of range(50)) await setup.put(`code:${i}`, `value ${i}`);
-    await setup.close();
-
-    type Result = { indexes: number[]; taken: (string | null)[]; added: string[] };
-    const results: Result[] = [];
-    let ready = 0;
-    const workers = ['one', 'two'].map((name) =>
-      worker(['race', file, name], (line) => {
-        if (line !== 'ready') return void results.push(JSON.parse(line) as Result);
-        // Both have opened the file: start them together.
-        if (++ready === 2) for (const w of workers) w.child.stdin.write('go\n');
-      }),
-    );
-    for (const w of workers) expect(await w.exited, w.stderr()).toBeNull();
-    expect(results).toHaveLength(2);
-
-    const indexes = results.flatMap((r) => r.indexes).sort((a, b) => a - b);
-    expect(indexes).toEqual(range(300));
-    const taken = results.flatMap((r) => r.taken).filter((v) => v !== null);
-    expect(taken.sort()).toEqual(
-      range(50)
-        .map((i) => `value ${i}`)
-        .sort(),
-    );
-    // Of 300 adds of different fields to a map capped at 200, exactly 200 were let in.
-    const added = results.flatMap((r) => r.added);
-    expect(added).toHaveLength(200);
-
+  it('refuses a second process the file, naming REDIS_URL as the way to share data', async () => {
+    const file = join(dir, 'owned.sqlite');
     const store = new SqliteStore({ file });
-    expect(await store.listItems('todos:race')).toHaveLength(300);
-    expect(await store.mapValues('book:race')).toHaveLength(200);
-    await store.close();
-  }, 60_000);
-
-  it('checks a map cap under the write lock: a map another process fills meanwhile is full', async () => {
-    const file = join(dir, 'cap.sqlite');
-    const setup = new SqliteStore({ file });
-    for (const i of range(9)) await setup.mapAdd('book:capped', `w${i}`, `w${i}`);
-    await setup.close();
+    await store.listAppend('todos:ann', 'milk');
     const lines: string[] = [];
-    let isReady: () => void;
-    const started = new Promise<void>((resolve) => (isReady = resolve));
-    const { child, exited, stderr } = worker(['cap', file], (line) => {
-      lines.push(line);
-      if (line === 'ready') isReady();
-    });
-    await started;
-    // Another writer holds the lock and adds the tenth field while the worker's mapAdd waits for
-    // it: a cap counted before taking the lock would still see 9 fields, and let an 11th in.
-    const other = new Database(file);
-    other.exec('BEGIN IMMEDIATE');
-    other
-      .prepare('INSERT INTO map_fields (key, field, value) VALUES (?, ?, ?)')
-      .run('book:capped', 'w9', 'w9');
-    child.stdin.write('go\n');
-    await sleep(500);
-    other.exec('COMMIT');
-    other.close();
-    expect(await exited, stderr()).toBeNull();
-    expect(lines).toEqual(['ready', 'full']);
-    const store = new SqliteStore({ file });
-    expect(await store.mapValues('book:capped')).toHaveLength(10);
+    const second = worker(['write', file], (line) => lines.push(line));
+    expect(await second.exited).toBeNull(); // it exited by itself, killed by no signal
+    expect(second.child.exitCode).not.toBe(0);
+    expect(second.stderr()).toMatch(/owned\.sqlite is in use by another process.*REDIS_URL/);
+    expect(lines).toEqual([]); // it wrote nothing
+    expect(await store.listItems('todos:ann')).toEqual(['milk']);
     await store.close();
   }, 30_000);
 });

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { countCommit } from './sqlite-read-cache';
 
 /** Makes every commit made before it durable, then calls `done` (`fs.fdatasync` of the log). */
 export type SyncLog = (done: (error: Error | null) => void) => void;
@@ -40,11 +39,16 @@ export class GroupCommit {
   #inFlight = 0;
   #synced: (() => void)[] = [];
   #failed: Error | undefined;
+  readonly #onFailed: ((error: Error) => void) | undefined;
 
-  /** `syncLog`: how to make commits durable when the connection does not fsync at commit. */
-  constructor(db: Database.Database, syncLog?: SyncLog) {
+  /**
+   * `syncLog`: how to make commits durable when the connection does not fsync at commit;
+   * `onFailed`: told once, after the writes of the first failed sync are failed.
+   */
+  constructor(db: Database.Database, syncLog?: SyncLog, onFailed?: (error: Error) => void) {
     this.#db = db;
     this.#syncLog = syncLog;
+    this.#onFailed = onFailed;
   }
 
   /** Runs `work` in the next batch's transaction; resolves once that batch is durable. */
@@ -71,7 +75,6 @@ export class GroupCommit {
     let outcomes: Outcome[];
     try {
       outcomes = this.#commit(batch, false) ?? this.#commit(batch, true)!;
-      countCommit();
     } catch (error) {
       // The commit itself failed (the file stayed locked past the busy timeout, the disk is
       // full): nothing of the batch was written, and every write in it says so.
@@ -139,13 +142,15 @@ export class GroupCommit {
     this.#inFlight++;
     this.#syncLog!((error) => {
       this.#inFlight--;
-      if (error && !this.#failed) {
+      const first = error && !this.#failed;
+      if (first) {
         this.#failed = new Error(`the store could not make its writes durable: ${error.message}`, {
           cause: error,
         });
       }
       settle();
       if (this.#inFlight === 0) for (const resolve of this.#synced.splice(0)) resolve();
+      if (first) this.#onFailed?.(this.#failed!);
     });
   }
 }

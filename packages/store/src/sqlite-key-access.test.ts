@@ -1,9 +1,10 @@
 import { fdatasync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncFile } from './sqlite-connection';
+import type { GroupCommit } from './sqlite-group-commit';
+import { KeyAccess } from './sqlite-key-access';
 import { SqliteStore } from './sqlite-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'store-key-access-'));
@@ -65,27 +66,25 @@ describe('SqliteStore reads and writes by key', () => {
   });
 
   it('keeps a read waiting for a write still syncing when a later write to the key fails', async () => {
-    const { held, syncFile } = heldSync();
-    const file = nextFile();
-    const store = new SqliteStore({ file, syncFile, busyTimeoutMs: 50 });
-    const first = tracked(store.listAppend('todos:ann', 'a'));
-    await turn();
-    await turn();
-    const locker = new Database(file);
-    locker.exec('BEGIN IMMEDIATE'); // the next commit fails: the file stays locked
-    await expect(store.listAppend('todos:ann', 'b')).rejects.toThrow(/locked/);
-    locker.exec('ROLLBACK');
-    locker.close();
-    const read = tracked(store.listItems('todos:ann'));
+    // A commit that fails at once (a full disk): the group commit rejects the second write while
+    // the first one's sync is still running.
+    let synced!: (value: string) => void;
+    const writes = [
+      new Promise<string>((resolve) => (synced = resolve)),
+      Promise.reject(new Error('disk full')),
+    ];
+    const commits = { write: () => writes.shift()! } as unknown as GroupCommit;
+    const access = new KeyAccess(commits, undefined);
+    const first = tracked(access.write('list:ann', () => 'a'));
+    await expect(access.write('list:ann', () => 'b')).rejects.toThrow('disk full');
+    const read = tracked(Promise.resolve(access.read('list:ann', () => ['a'])));
     await turn();
     expect(first.settled).toBe(false);
     expect(read.settled).toBe(false); // 'a' is committed, not yet durable
-    held.shift()!();
+    synced('a');
     await expect.poll(() => read.settled).toBe(true);
     expect(read.value).toEqual(['a']);
-    await store.close();
   });
-
   it('closes only once the writes made before close are synced', async () => {
     const { held, syncFile } = heldSync();
     const store = new SqliteStore({ file: nextFile(), syncFile });

@@ -11,6 +11,7 @@ export function prepareStatements(db: Database.Database) {
     ).pluck(),
     shrink: s('UPDATE list_lengths SET length = length - 1 WHERE key = ? RETURNING length').pluck(),
     dropLength: s('DELETE FROM list_lengths WHERE key = ?'),
+    length: s('SELECT coalesce((SELECT length FROM list_lengths WHERE key = ?), 0)').pluck(),
     items: s('SELECT value FROM list_items WHERE key = ? ORDER BY seq').pluck(),
     at: s('SELECT seq, value FROM list_items WHERE key = ? ORDER BY seq LIMIT 1 OFFSET ?'),
     removeSeq: s('DELETE FROM list_items WHERE seq = ?'),
@@ -27,8 +28,6 @@ export function prepareStatements(db: Database.Database) {
     purge: s('DELETE FROM kv WHERE expires_at <= ?'),
     get: s('SELECT value FROM kv WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)').pluck(),
     entry: s('SELECT value, expires_at FROM kv WHERE key = ?'),
-    // Changes when another connection commits (https://sqlite.org/pragma.html#pragma_data_version).
-    dataVersion: s('PRAGMA data_version').pluck(),
     delete: s('DELETE FROM kv WHERE key = ?'),
   };
 }

@@ -14,11 +14,9 @@ let files = 0;
 const nextFile = () => join(dir, `test-${++files}.sqlite`);
 
 const clock = fakeClock();
-let file = nextFile();
+// No peer: a file belongs to one store (`sqlite-durability.test.ts` tries a second process).
 describeStoreConformance('SqliteStore', {
-  open: async () => new SqliteStore({ file: (file = nextFile()), now: clock.now }),
-  // A second connection to the same file, as a second process would have.
-  openPeer: async () => new SqliteStore({ file, now: clock.now }),
+  open: async () => new SqliteStore({ file: nextFile(), now: clock.now }),
   advance: clock.advance,
   ttlMs: 60_000,
 });
@@ -117,6 +115,39 @@ describe('SqliteStore', () => {
     expect(await last.mapRemove('book:ann', 'f')).toBe('f');
     expect(await last.mapAdd('book:ann', 'g', 'g', { maxFields: 5 })).toBe('added');
     await last.close();
+  });
+
+  it('refuses a second store on a file another holds, naming REDIS_URL, and opens once it is closed', async () => {
+    const path = nextFile();
+    const first = new SqliteStore({ file: path });
+    await first.listAppend('todos:ann', 'milk');
+    expect(() => new SqliteStore({ file: path, busyTimeoutMs: 10 })).toThrow(
+      /in use by another process.*set REDIS_URL/,
+    );
+    // A plain connection cannot read it either: no one changes the file behind the store's back.
+    const raw = new Database(path, { timeout: 10 });
+    expect(() => raw.prepare('SELECT count(*) FROM list_items').get()).toThrow(/locked/);
+    raw.close();
+    await first.close();
+    const again = new SqliteStore({ file: path });
+    expect(await again.listItems('todos:ann')).toEqual(['milk']);
+    await again.close();
+  });
+
+  it('after a failed sync, tells onFatal once and fails every write and probe', async () => {
+    const fatal: Error[] = [];
+    const store = new SqliteStore({
+      file: nextFile(),
+      syncFile: (_, done) => done(new Error('EIO: i/o error')),
+      onFatal: (error) => fatal.push(error),
+    });
+    await expect(store.listAppend('todos:ann', 'a')).rejects.toThrow(/durable: EIO/);
+    await expect(store.setAdd('words:ann', 'b')).rejects.toThrow(/durable: EIO/);
+    await expect(store.probe()).rejects.toThrow(/durable: EIO/);
+    expect(fatal.map((error) => error.message)).toEqual([
+      'the store could not make its writes durable: EIO: i/o error',
+    ]);
+    await store.close();
   });
 
   it('throws a clear error when the folder does not exist', () => {

@@ -1,8 +1,8 @@
-import { openConnection, type SqliteConnection, type SyncFile } from './sqlite-connection';
+import { openConnection, type ConnectionOptions, type SqliteConnection } from './sqlite-connection';
 import { KeyAccess } from './sqlite-key-access';
 import { ReadCache, type ReadCacheLimits } from './sqlite-read-cache';
 import { prepareStatements } from './sqlite-statements';
-import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
+import type { ListAppendOptions, MapAddOptions, MapAddResult, PutOptions, Store } from './store';
 import {
   assertIndexType,
   assertKey,
@@ -10,27 +10,25 @@ import {
   closedError,
   isIndex,
   maxFieldsOf,
+  maxItemsOf,
   ttlOf,
 } from './validate';
 
-/** Options of a `SqliteStore`. */
-export interface SqliteStoreOptions {
+/** Options of a `SqliteStore`: those of its connection (`ConnectionOptions`), and these. */
+export interface SqliteStoreOptions extends ConnectionOptions {
   /** The database file; created, with its tables, when missing. Its folder must exist. */
   file: string;
   /** The clock TTLs are measured against, in milliseconds; tests pass a fake one. */
   now?: () => number;
-  /** How long a write waits for another connection's transaction, in ms (default 5000). */
-  busyTimeoutMs?: number;
-  /** How many read answers to keep (`ReadCache`), or `false` to read the file every time. */
+  /** How many bytes of read answers to keep (`ReadCache`), or `false` to read the file each time. */
   readCache?: ReadCacheLimits | false;
-  /** How the log is synced (`fs.fdatasync` of the `-wal` file); tests pass a slow one. */
-  syncFile?: SyncFile;
 }
 
 /**
  * A `Store` in an embedded SQLite file (WAL): each write is committed and its log fsynced before
- * its promise resolves (`GroupCommit`). Several connections, in one process or many, may share
- * the file. Reads are answered from a `ReadCache` while the data is unchanged.
+ * its promise resolves (`GroupCommit`). The store holds the file alone: a second store or process
+ * opening it gets an error naming `REDIS_URL`, the way to share data. Reads are answered from a
+ * `ReadCache` until the store writes their key.
  */
 export class SqliteStore implements Store {
   readonly #connection: SqliteConnection;
@@ -40,19 +38,23 @@ export class SqliteStore implements Store {
   #closing: Promise<void> | undefined;
 
   constructor(options: SqliteStoreOptions) {
-    const { file, now = Date.now, busyTimeoutMs = 5000, readCache, syncFile } = options;
-    this.#connection = openConnection(file, busyTimeoutMs, syncFile);
+    const { file, now = Date.now, readCache } = options;
+    this.#connection = openConnection(file, options);
     this.#now = now;
     this.#sql = prepareStatements(this.#connection.db);
-    const dataVersion = () => this.#sql.dataVersion.get() as number;
-    const cache = readCache === false ? undefined : new ReadCache(dataVersion, readCache);
+    const cache = readCache === false ? undefined : new ReadCache(readCache);
     this.#access = new KeyAccess(this.#connection.commits, cache);
   }
 
-  async listAppend(key: string, value: string): Promise<number> {
+  listAppend(key: string, value: string): Promise<number>;
+  listAppend(key: string, value: string, options: ListAppendOptions): Promise<number | 'full'>;
+  async listAppend(key: string, value: string, options?: ListAppendOptions) {
     this.#check(key);
     assertValue(value);
+    const maxItems = maxItemsOf(options);
     return this.#access.write(`list:${key}`, () => {
+      const full = maxItems !== undefined && (this.#sql.length.get(key) as number) >= maxItems;
+      if (full) return 'full';
       this.#sql.append.run(key, value);
       return (this.#sql.grow.get(key) as number) - 1;
     });
@@ -166,6 +168,12 @@ export class SqliteStore implements Store {
       this.#sql.delete.run(key);
       return live;
     });
+  }
+
+  async probe(): Promise<void> {
+    if (this.#closing) throw closedError();
+    // An empty transaction: it takes the write lock, and its promise waits for a sync of the log.
+    await this.#connection.commits.write(() => undefined);
   }
 
   close(): Promise<void> {

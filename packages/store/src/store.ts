@@ -3,6 +3,11 @@ export interface PutOptions {
   ttlMs?: number;
 }
 
+/** A cap on a list's length: `listAppend` appends nothing once the list holds `maxItems`. */
+export interface ListAppendOptions {
+  maxItems?: number;
+}
+
 /** A cap on a map's size: `mapAdd` adds no field once the map holds `maxFields`. */
 export interface MapAddOptions {
   maxFields?: number;
@@ -21,6 +26,11 @@ export type MapAddResult = 'added' | 'exists' | 'full';
 export interface Store {
   /** Appends `value` to the list at `key` and resolves to its 0-based index. */
   listAppend(key: string, value: string): Promise<number>;
+  /**
+   * Appends `value` unless the list already holds `maxItems` items (`'full'`, nothing written),
+   * the check and the write in one step, so concurrent appends never overshoot the cap.
+   */
+  listAppend(key: string, value: string, options: ListAppendOptions): Promise<number | 'full'>;
   /** The list at `key`, oldest first; an empty array for a key never written. */
   listItems(key: string): Promise<string[]>;
   /**
@@ -55,6 +65,12 @@ export interface Store {
   take(key: string): Promise<string | undefined>;
   /** Deletes the value at `key`; resolves to `true` if there was a live one. */
   delete(key: string): Promise<boolean>;
+
+  /**
+   * Resolves once the store has answered and can write (for a readiness check): it rejects when
+   * the store is closed, unreachable, or can no longer make writes durable.
+   */
+  probe(): Promise<void>;
 
   /** Releases the connection or file; later calls reject. Calling it twice is harmless. */
   close(): Promise<void>;

@@ -47,16 +47,25 @@ export function ttlOf(options: unknown): number | undefined {
 
 /** The cap of a `mapAdd`: `undefined` for none; throws a `TypeError` on a bad `maxFields`. */
 export function maxFieldsOf(options: unknown): number | undefined {
+  return capOf(options, 'maxFields');
+}
+
+/** The cap of a `listAppend`: `undefined` for none; throws a `TypeError` on a bad `maxItems`. */
+export function maxItemsOf(options: unknown): number | undefined {
+  return capOf(options, 'maxItems');
+}
+
+function capOf(options: unknown, name: string): number | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('`options` must be an object such as `{ maxFields: 1000 }`');
+    throw new TypeError(`\`options\` must be an object such as \`{ ${name}: 1000 }\``);
   }
-  const { maxFields } = options as { maxFields?: unknown };
-  if (maxFields === undefined) return undefined;
-  if (typeof maxFields !== 'number' || !Number.isSafeInteger(maxFields) || maxFields < 1) {
-    throw new TypeError('`maxFields` must be a whole number, 1 or more');
+  const cap = (options as Record<string, unknown>)[name];
+  if (cap === undefined) return undefined;
+  if (typeof cap !== 'number' || !Number.isSafeInteger(cap) || cap < 1) {
+    throw new TypeError(`\`${name}\` must be a whole number, 1 or more`);
   }
-  return maxFields;
+  return cap;
 }
 
 /** The error every operation on a closed store rejects with. */

@@ -4,6 +4,7 @@ import type { Store } from '../src/index';
 /** One call to a `Store`, as data, so fast-check can generate, shrink and print it. */
 export type Operation =
   | { call: 'listAppend' | 'put'; key: string; value: string }
+  | { call: 'listAppendCapped'; key: string; value: string; maxItems: number }
   | { call: 'listItems' | 'setMembers' | 'mapValues' | 'get' | 'take' | 'delete'; key: string }
   | { call: 'listRemoveAt'; key: string; index: number }
   | { call: 'setAdd' | 'setRemove'; key: string; member: string }
@@ -15,8 +16,9 @@ export const KEYS = ['a', 'b', '__proto__'];
 const key = fc.constantFrom(...KEYS);
 const text = fc.oneof(fc.constantFrom('x', 'y', ''), fc.string({ unit: 'grapheme', maxLength: 6 }));
 const index = fc.oneof(fc.integer({ min: -2, max: 6 }), fc.constantFrom(1.5, Number.NaN));
-// Small caps, so that sequences reach a full map and then make room in it.
+// Small caps, so that sequences reach a full map or list and then make room in it.
 const maxFields = fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined });
+const maxItems = fc.integer({ min: 1, max: 3 });
 
 /** Any sequence of up to 40 operations on lists, sets, maps and values (TTLs aside: no clock). */
 export const operations = fc.array(
@@ -26,6 +28,7 @@ export const operations = fc.array(
       call: fc.constantFrom('listItems', 'setMembers', 'mapValues', 'get', 'take', 'delete'),
       key,
     }),
+    fc.record({ call: fc.constant('listAppendCapped'), key, value: text, maxItems }),
     fc.record({ call: fc.constant('listRemoveAt'), key, index }),
     fc.record({ call: fc.constantFrom('setAdd', 'setRemove'), key, member: text }),
     fc.record({ call: fc.constant('mapAdd'), key, field: text, value: text, maxFields }),
@@ -40,6 +43,8 @@ export function perform(store: Store, op: Operation): Promise<unknown> {
     case 'listAppend':
     case 'put':
       return store[op.call](op.key, op.value);
+    case 'listAppendCapped':
+      return store.listAppend(op.key, op.value, { maxItems: op.maxItems });
     case 'listRemoveAt':
       return store.listRemoveAt(op.key, op.index);
     case 'setAdd':

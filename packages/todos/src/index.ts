@@ -1,3 +1,3 @@
 export type { TodoStore } from './todo-store';
-export { todoStore } from './store-todo-store';
+export { MAX_TODOS, todoStore } from './store-todo-store';
 export { todoHandlers, type TodoHandlerOptions } from './todo-handlers';

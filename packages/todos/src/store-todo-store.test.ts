@@ -1,6 +1,6 @@
 import { MemoryStore } from '@repo/store';
 import { describe, expect, it } from 'vitest';
-import { todoStore } from './store-todo-store';
+import { MAX_TODOS, todoStore } from './store-todo-store';
 
 describe('todoStore', () => {
   it('lists an unknown user as empty', async () => {
@@ -52,7 +52,7 @@ describe('todoStore', () => {
   });
 
   it('loses nothing under 300 concurrent adds', async () => {
-    const todos = todoStore(new MemoryStore(), 'app');
+    const todos = todoStore(new MemoryStore(), 'app', { maxTodos: 300 });
     const items = Array.from({ length: 300 }, (_, i) => `todo ${i}`);
     const indexes = await Promise.all(items.map((todo) => todos.add('ann', todo)));
     expect(new Set(indexes).size).toBe(300);
@@ -64,5 +64,36 @@ describe('todoStore', () => {
     await todos.add('ann', 'a');
     (await todos.list('ann')).push('sneaked in');
     expect(await todos.list('ann')).toEqual(['a']);
+  });
+});
+
+describe('todoStore caps', () => {
+  it('adds up to maxTodos per list, then answers full until one is removed', async () => {
+    const todos = todoStore(new MemoryStore(), 'app', { maxTodos: 2 });
+    expect(await todos.add('ann', 'a')).toBe(0);
+    expect(await todos.add('ann', 'b')).toBe(1);
+    expect(await todos.add('ann', 'c')).toBe('full');
+    expect(await todos.add('bob', 'c')).toBe(0);
+    await todos.remove('ann', 0);
+    expect(await todos.add('ann', 'c')).toBe(1);
+    expect(await todos.list('ann')).toEqual(['b', 'c']);
+  });
+
+  it('holds MAX_TODOS by default, a full list of the longest todos answering under 100,000 characters', async () => {
+    const todos = todoStore(new MemoryStore(), 'app');
+    // The spec's longest todo, 500 code points, in its longest JSON: astral characters (two
+    // UTF-16 units each) and quotes (escaped as two characters).
+    const longest = ['🎉'.repeat(250) + '"'.repeat(250)];
+    for (let i = 0; i < MAX_TODOS; i++) expect(await todos.add('ann', longest[0]!)).toBe(i);
+    expect(await todos.add('ann', 'one more')).toBe('full');
+    const answer = JSON.stringify({ todos: await todos.list('ann') });
+    expect(answer.length).toBeGreaterThan(50_000);
+    expect(answer.length).toBeLessThan(60_000);
+  });
+
+  it('refuses a cap that is not a whole number of 1 or more, naming it', () => {
+    for (const maxTodos of [0, 1.5, Number.NaN]) {
+      expect(() => todoStore(new MemoryStore(), 'app', { maxTodos })).toThrow(/`maxTodos`/);
+    }
   });
 });

@@ -8,6 +8,9 @@ export interface TodoHandlerOptions {
   userOf(ctx: RouterContext): string;
 }
 
+// C0 controls but tab, line feed and carriage return (JSON escapes those in two characters).
+const hasControl = (text: string) => [...text].some((c) => c < ' ' && !'\t\n\r'.includes(c));
+
 /**
  * The handlers of the todo operations (`getTodos`, `addTodo`, `deleteTodo`), for
  * `routeOperations`. Input has been checked against the spec before they run.
@@ -21,7 +24,14 @@ export function todoHandlers({ store, userOf }: TodoHandlerOptions) {
     async addTodo(ctx: RouterContext) {
       const { todo } = validInput(ctx).body as { todo: string };
       ctx.assert(todo.trim() !== '', 400, '`todo` must not be blank', { field: 'todo' });
+      // Control characters would each take six characters of a JSON answer (`\u0001`).
+      ctx.assert(!hasControl(todo), 400, '`todo` must not hold control characters', {
+        field: 'todo',
+      });
       const index = await store.add(userOf(ctx), todo);
+      ctx.assert(index !== 'full', 409, 'the todo list is full: delete a `todo` first', {
+        field: 'todo',
+      });
       ctx.status = 201;
       ctx.body = { todo, index };
     },

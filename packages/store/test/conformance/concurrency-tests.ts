@@ -107,6 +107,21 @@ export function concurrencyTests(harness: Harness) {
       expect([...values].sort()).toEqual(added.map((i) => `v${i}`).sort());
     });
 
+    it('never lets 50 concurrent capped appends overshoot the cap', async () => {
+      const all = await stores.openAll();
+      const cap = { maxItems: 10 };
+      const results = await Promise.all(
+        range(50).map((i) => all[i % all.length]!.listAppend('todos:capped', `t${i}`, cap)),
+      );
+      const appended = range(50).filter((i) => results[i] !== 'full');
+      expect(appended).toHaveLength(10);
+      expect(appended.map((i) => results[i]).sort((a, b) => Number(a) - Number(b))).toEqual(
+        range(10),
+      );
+      const items = await all[0]!.listItems('todos:capped');
+      expect([...items].sort()).toEqual(appended.map((i) => `t${i}`).sort());
+    });
+
     it('gives a field to exactly one of 20 concurrent removes', async () => {
       const all = await stores.openAll();
       await all[0]!.mapAdd('words:gone', 'apple', 'Apple');

@@ -5,6 +5,7 @@ import { inputTests } from './input-tests';
 import { listTests } from './list-tests';
 import { mapTests } from './map-tests';
 import { peerTests } from './peer-tests';
+import { probeTests } from './probe-tests';
 import { setTests } from './set-tests';
 import { valueTests } from './value-tests';
 
@@ -22,6 +23,7 @@ export function describeStoreConformance(name: string, harness: Harness) {
     valueTests(harness);
     inputTests(harness);
     concurrencyTests(harness);
+    probeTests(harness);
     if (harness.openPeer) peerTests(harness);
   });
 }

@@ -5,6 +5,7 @@ import { storesFor, type Harness } from './harness';
 // Every operation, called with `key` as its key and good other arguments.
 const calls: [string, (store: Store, key: string) => Promise<unknown>][] = [
   ['listAppend', (s, k) => s.listAppend(k, 'v')],
+  ['listAppend capped', (s, k) => s.listAppend(k, 'v', { maxItems: 10 })],
   ['listItems', (s, k) => s.listItems(k)],
   ['listRemoveAt', (s, k) => s.listRemoveAt(k, 0)],
   ['setAdd', (s, k) => s.setAdd(k, 'm')],
@@ -74,6 +75,17 @@ export function inputTests(harness: Harness) {
         await expect(store.mapAdd('k', 'f', 'v', options)).rejects.toThrow(/`maxFields`/);
         await expect(store.mapAdd('k', 'f', 'v', loose(5) as never)).rejects.toThrow(/`options`/);
         expect(await store.mapValues('k')).toEqual([]);
+      },
+    );
+
+    it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '10', null])(
+      'rejects the cap %s, naming `maxItems`, and appends nothing',
+      async (maxItems) => {
+        const store = await stores.open();
+        const options = { maxItems: maxItems as number };
+        await expect(store.listAppend('k', 'v', options)).rejects.toThrow(/`maxItems`/);
+        await expect(store.listAppend('k', 'v', loose(5) as never)).rejects.toThrow(/`options`/);
+        expect(await store.listItems('k')).toEqual([]);
       },
     );
 

@@ -20,6 +20,20 @@ export function listTests(harness: Harness) {
       expect(await store.listItems('todos:ann')).toEqual(['a', 'b', 'a']);
     });
 
+    it('appends up to maxItems, then answers full and writes nothing, until an item goes', async () => {
+      const store = await stores.open();
+      const cap = { maxItems: 2 };
+      expect(await store.listAppend('todos:ann', 'a', cap)).toBe(0);
+      expect(await store.listAppend('todos:ann', 'b', cap)).toBe(1);
+      expect(await store.listAppend('todos:ann', 'c', cap)).toBe('full');
+      expect(await store.listAppend('todos:bob', 'c', cap)).toBe(0); // per list
+      expect(await store.listItems('todos:ann')).toEqual(['a', 'b']);
+      expect(await store.listRemoveAt('todos:ann', 0)).toBe('a');
+      expect(await store.listAppend('todos:ann', 'c', cap)).toBe(1);
+      expect(await store.listAppend('todos:ann', 'd', { maxItems: 3 })).toBe(2);
+      expect(await store.listItems('todos:ann')).toEqual(['b', 'c', 'd']);
+    });
+
     it('removes at an index, resolves to the item, and shifts the rest down', async () => {
       const store = await stores.open();
       for (const item of ['a', 'b', 'c']) await store.listAppend('todos:ann', item);
