@@ -1,3 +1,4 @@
+import { MAX_TODOS } from '@repo/todos';
 import type { LoadCase } from './load';
 import { startFakeBalldontlie, type Running } from './processes';
 
@@ -63,6 +64,9 @@ function letters(i: number): string {
   return word;
 }
 
+/** A list holds 50 todos (`MAX_TODOS`), then a 409 answers: each 50 adds go to a new list. */
+const writerList = (i: number) => `/todos/writer-${Math.floor(i / MAX_TODOS)}`;
+
 const SERVICE_TOKEN = 'bench-service-token-0123456789abcdef0123';
 const bearer = { authorization: `Bearer ${SERVICE_TOKEN}` };
 const WORDS = [
@@ -116,7 +120,12 @@ export const APPS: BenchApp[] = [
       {
         name: 'todo add',
         kind: 'write',
-        load: { method: 'POST', path: '/todos/writer', body: { todo: 'Buy milk' } },
+        load: {
+          method: 'POST',
+          path: '/todos/writer',
+          body: { todo: 'Buy milk' },
+          vary: (i) => ({ path: writerList(i) }),
+        },
       },
       ...pluginFiles(),
     ],
@@ -140,6 +149,7 @@ export const APPS: BenchApp[] = [
           path: '/todos/writer',
           body: { todo: 'Buy milk' },
           headers: bearer,
+          vary: (i) => ({ path: writerList(i) }),
         },
       },
       ...pluginFiles(),
@@ -182,5 +192,5 @@ export const APPS: BenchApp[] = [
   },
 ];
 
-/** How the todo read grows with the list, and the add with it: sizes of the list to measure. */
-export const GROWTH_SIZES = [10, 1_000, 10_000];
+/** How the todo read grows with the list: sizes of the list to measure, up to its cap. */
+export const GROWTH_SIZES = [10, 25, MAX_TODOS];

@@ -7,10 +7,11 @@ export interface LoadCase {
   body?: unknown;
   headers?: Record<string, string>;
   /**
-   * The body and extra headers of the i-th request of a run, when each must differ (a write that
-   * would write nothing if repeated). The baselines get the same requests.
+   * The path, body and extra headers of the i-th request of a run, when each must differ (a write
+   * that would write nothing if repeated, or that would fill a capped list). The baselines get the
+   * same requests.
    */
-  vary?: (i: number) => { body?: unknown; headers?: Record<string, string> };
+  vary?: (i: number) => { path?: string; body?: unknown; headers?: Record<string, string> };
 }
 
 export interface LoadResult {
@@ -49,9 +50,10 @@ export async function load(
           setupRequest: (req: autocannon.Request) => {
             const sent = sentOf.get(c) ?? 0;
             sentOf.set(c, sent + 1);
-            const { body, headers } = vary(sent);
+            const { path, body, headers } = vary(sent);
             return {
               ...req,
+              ...(path !== undefined && { path }),
               headers: { ...req.headers, ...headers },
               ...(body !== undefined && { body: JSON.stringify(body) }),
             };
