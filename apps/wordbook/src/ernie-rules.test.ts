@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { checkErnieManifest } from '@repo/manifest';
-import { checkErnieExamples, checkErnieSpec, loadSpec } from '@repo/openapi';
+import { checkErnieExamples, checkErnieManifest, checkErnieSpec } from '@repo/lint';
+import { loadSpec } from '@repo/openapi';
 import { createApp } from './app';
 
 // ERNIE's rules, run on this plugin's own files, as written and as served: a change that breaks

@@ -1,12 +1,6 @@
 import { load } from 'js-yaml';
-import {
-  RESPONSE_RULES,
-  checkRules,
-  createAjv,
-  dereferenceSpec,
-  listOperations,
-  type OpenApiDocument,
-} from '@repo/openapi';
+import { RESPONSE_RULES, checkRules } from '@repo/lint';
+import { createAjv, dereferenceSpec, listOperations, type OpenApiDocument } from '@repo/openapi';
 import { runOAuthFlow } from './oauth-flow';
 
 export interface CallOptions {

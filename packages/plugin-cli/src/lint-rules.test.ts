@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { ERNIE_MANIFEST_RULES, LOGO_RULES, OPENAI_MANIFEST_RULES } from '@repo/manifest';
 import {
   ERNIE_EXAMPLE_RULES,
+  ERNIE_MANIFEST_RULES,
   ERNIE_SPEC_RULES,
+  LOGO_RULES,
+  OPENAI_MANIFEST_RULES,
   OPENAI_SPEC_RULES,
   RESPONSE_RULES,
-} from '@repo/openapi';
+} from '@repo/lint';
 import { FETCH_RULES, PARSE_RULES } from './fetch-rules';
 import { lintPlugin } from './lint-plugin';
 import { pluginSource } from './read-plugin';

@@ -1,4 +1,4 @@
-import type { Rule } from '@repo/rules';
+import type { Rule } from './rules';
 
 /** What a linter knows of a logo: its bytes. */
 export interface LogoInput {
