@@ -5,6 +5,7 @@ export { OPENAI_MANIFEST_RULES, type ManifestLintInput } from './openai-manifest
 export { LOGO_RULES, imageInfo, type LogoInput, type ImageInfo } from './logo-rules';
 export { OPENAI_SPEC_RULES, type SpecLintInput } from './openai-spec-rules';
 export { RESPONSE_RULES, type ResponseInput } from './response-rules';
+export { ACTIONS_SPEC_RULES } from './actions-rules';
 export {
   ERNIE_MANIFEST_RULES,
   checkErnieManifest,

@@ -34,6 +34,8 @@ export const OPENAI_SPEC_RULES: readonly Rule<SpecLintInput>[] = [
         .map((o) => ({ path: o.at, message: 'the operation has no `operationId`' })),
   },
   {
+    // GPT Actions, production notes (https://developers.openai.com/api/docs/actions/production):
+    // "300 characters max for each API endpoint description/summary field".
     id: 'openai/operation-description-length',
     severity: 'error',
     path: '$.paths',
@@ -53,6 +55,7 @@ export const OPENAI_SPEC_RULES: readonly Rule<SpecLintInput>[] = [
       ),
   },
   {
+    // The same page: "700 characters max for each API parameter description field".
     id: 'openai/parameter-description-length',
     severity: 'error',
     path: '$.paths',

@@ -9,6 +9,8 @@ export interface ResponseInput {
 
 export const RESPONSE_RULES: readonly Rule<ResponseInput>[] = [
   {
+    // GPT Actions, production notes (https://developers.openai.com/api/docs/actions/production):
+    // "Request and response payloads must be less than 100,000 characters each".
     id: 'openai/response-size',
     severity: 'error',
     path: '$',

@@ -38,7 +38,7 @@ describe('ai-plugin', () => {
 
   it('exits 2 with a message on a bad command line', async () => {
     expect((await run('lint', GOOD, '--host', 'bing')).err).toContain(
-      '`--host` must be openai or ernie',
+      '`--host` must be openai, ernie, actions or all',
     );
     expect((await run('lint', '/no/such/dir')).status).toBe(2);
     expect((await run('frobnicate', GOOD)).err).toContain('unknown command `frobnicate`');

@@ -1,5 +1,6 @@
 import { load } from 'js-yaml';
 import {
+  ACTIONS_SPEC_RULES,
   ERNIE_EXAMPLE_RULES,
   ERNIE_MANIFEST_RULES,
   ERNIE_SPEC_RULES,
@@ -17,8 +18,14 @@ import { specProblems } from '@repo/openapi';
 import { FETCH_RULES, PARSE_RULES } from './fetch-rules';
 import type { PluginSource } from './read-plugin';
 
-/** The rule sets a plugin is held to: `openai` always applies; `ernie` adds ERNIE Bot's. */
-export type Host = 'openai' | 'ernie';
+/**
+ * The rule sets a plugin is held to: `openai` always applies; `ernie` adds ERNIE Bot's, `actions`
+ * GPT Actions' (for the spec a builder imports).
+ */
+export type Host = 'openai' | 'ernie' | 'actions';
+
+/** Every host, for `--host all`. */
+export const HOSTS: readonly Host[] = ['openai', 'ernie', 'actions'];
 
 export interface LintReport {
   target: string;
@@ -85,6 +92,15 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
         });
         add(openai);
         add(checkRules(RESPONSE_RULES, { name: 'the spec', text: specText }));
+        if (hosts.includes('actions'))
+          add(
+            checkRules(ACTIONS_SPEC_RULES, {
+              text: specText,
+              document,
+              problems,
+              origin: source.origin,
+            }),
+          );
         // ERNIE's rules read the operations by operationId: only a valid spec that names them all.
         const readable =
           problems.length === 0 && !openai.some((f) => f.rule === 'spec/operation-id');

@@ -19,7 +19,8 @@ export interface PluginSource {
 
 const TIMEOUT_MS = 10_000;
 
-async function fetchFile(url: string): Promise<Fetched> {
+/** GET `url`: its bytes on a 2xx, else why not. */
+export async function fetchFile(url: string): Promise<Fetched> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
     const bytes = Buffer.from(await res.arrayBuffer());
