@@ -7,6 +7,7 @@ import { pluginSource } from './read-plugin';
 const USAGE = `usage:
   ai-plugin lint <url-or-dir> [--host openai|ernie|actions|all] [--json]
   ai-plugin call <url> <operationId> [name=value ...] [--body JSON] [--token TOKEN]
+                 [--allow-origin ORIGIN]
                  [--client-id ID --client-secret SECRET [--redirect-uri URI]]
 
 lint   checks a plugin's manifest, spec, logo and examples against the hosts' rules
@@ -14,7 +15,8 @@ lint   checks a plugin's manifest, spec, logo and examples against the hosts' ru
        every host's). Exit status 1 when there are errors.
 call   calls an operation the way a host does: reads the manifest and spec, sends the request
        with the manifest's auth (a --token, or the OAuth flow with a local callback), and
-       checks the answer against the spec.`;
+       checks the answer against the spec. The credentials go to the manifest's origin
+       only; --allow-origin names one more the spec's server may be on.`;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(
@@ -30,6 +32,7 @@ export async function main(
       json: { type: 'boolean', default: false },
       body: { type: 'string' },
       token: { type: 'string' },
+      'allow-origin': { type: 'string' },
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
       'redirect-uri': { type: 'string' },
@@ -61,6 +64,7 @@ export async function main(
         params,
         body: values.body,
         token: values.token,
+        allowOrigin: values['allow-origin'],
         oauth: values['client-id']
           ? {
               clientId: values['client-id'],
