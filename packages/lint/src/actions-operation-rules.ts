@@ -1,8 +1,8 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import { FLAG, perOperation } from './actions-support';
+import { FLAG } from './actions-support';
 import type { SpecLintInput } from './openai-spec-rules';
 import type { Rule } from './rules';
-import type { SpecOperation } from './spec-operations';
+import { perOperation, type SpecOperation } from './spec-operations';
 
 // GPT Actions' rules on each operation; the sources are named in actions-rules.ts.
 

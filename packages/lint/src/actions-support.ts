@@ -1,8 +1,3 @@
-import { jsonPath, type PathStep } from './json-path';
-import type { SpecLintInput } from './openai-spec-rules';
-import type { Rule } from './rules';
-import { specOperations, type SpecOperation } from './spec-operations';
-
 // What the GPT Actions rule files share.
 
 export type Finding = { path: string; message: string };
@@ -25,18 +20,4 @@ export function securitySchemes(document: unknown): [string, Record<string, unkn
     (e): e is [string, Record<string, unknown>] =>
       !!e[1] && typeof e[1] === 'object' && !('$ref' in e[1]),
   );
-}
-
-/** A rule on each operation: `check` lists each problem and where it is below the operation. */
-export function perOperation(
-  rule: Omit<Rule<SpecLintInput>, 'check'>,
-  check: (op: SpecOperation) => { at?: PathStep[]; message: string }[],
-): Rule<SpecLintInput> {
-  return {
-    ...rule,
-    check: ({ document }) =>
-      specOperations(document).flatMap((op) =>
-        check(op).map(({ at = [], message }) => ({ path: jsonPath(...op.steps, ...at), message })),
-      ),
-  };
 }

@@ -1,7 +1,7 @@
 import { parametersOf, type ErnieParameter } from './ernie-parameters';
 import { charCount, jsonPath } from './json-path';
 import { checkRules, type Rule, type RuleFinding } from './rules';
-import { specOperations, type SpecOperation } from './spec-operations';
+import { perOperation, type SpecOperation } from './spec-operations';
 
 // ERNIE Bot (文心一言) rules for openapi.yaml, from its plugin guide (§1.2).
 
@@ -9,14 +9,6 @@ import { specOperations, type SpecOperation } from './spec-operations';
 export interface SpecInput {
   text: string;
   document: unknown;
-}
-
-/** A rule applied to every operation of the spec. */
-function perOperation(
-  rule: Omit<Rule<SpecInput>, 'check'>,
-  check: (op: SpecOperation) => { path: string; message: string }[],
-): Rule<SpecInput> {
-  return { ...rule, check: ({ document }) => specOperations(document).flatMap(check) };
 }
 
 /** A rule applied to every parameter (body properties included) of every operation. */

@@ -1,6 +1,7 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import { HTTP_METHODS, dereferenceSpec, type OpenApiDocument } from '@repo/openapi';
 import { jsonPath, type PathStep } from './json-path';
+import type { Rule } from './rules';
 
 /** One operation of a spec as a linter reads it: it may lack an `operationId` or be malformed. */
 export interface SpecOperation {
@@ -61,4 +62,24 @@ export function specOperations(document: unknown): SpecOperation[] {
     }
   }
   return out;
+}
+
+/**
+ * A rule applied to every operation of a spec: `check` names each violation's place by its full
+ * JSONPath (`path`) or by the steps below the operation (`at`; none is the operation itself).
+ */
+export function perOperation<Input extends { document: unknown }>(
+  rule: Omit<Rule<Input>, 'check'>,
+  check: (op: SpecOperation) => { path?: string; at?: PathStep[]; message: string }[],
+): Rule<Input> {
+  return {
+    ...rule,
+    check: ({ document }) =>
+      specOperations(document).flatMap((op) =>
+        check(op).map(({ path, at = [], message }) => ({
+          path: path ?? jsonPath(...op.steps, ...at),
+          message,
+        })),
+      ),
+  };
 }
