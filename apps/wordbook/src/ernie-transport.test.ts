@@ -2,7 +2,7 @@ import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 
-// What ERNIE needs of the transport, beyond the files' limits (see ernie-rules.test.ts).
+// What ERNIE needs of the transport, beyond the files' limits (see lint.test.ts).
 
 let api: ReturnType<typeof request>;
 

@@ -14,12 +14,3 @@ export {
   type ServeManifestOptions,
 } from './serve-manifest';
 export { pngSize } from './png';
-export {
-  ERNIE_MANIFEST_RULES,
-  checkErnieManifest,
-  charCount,
-  type ManifestInput,
-} from './ernie-rules';
-export { checkRules, type Rule, type RuleFinding, type RuleSeverity } from '@repo/rules';
-export { OPENAI_MANIFEST_RULES, type ManifestLintInput } from './openai-rules';
-export { LOGO_RULES, imageInfo, type LogoInput, type ImageInfo } from './logo-rules';

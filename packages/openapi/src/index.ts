@@ -17,13 +17,4 @@ export {
   JSON_SPEC_PATH,
   type ServeSpecOptions,
 } from './serve-spec';
-export { ERNIE_SPEC_RULES, checkErnieSpec, type SpecInput } from './ernie-rules';
-export { ERNIE_EXAMPLE_RULES, checkErnieExamples, type ExamplesInput } from './ernie-example-rules';
-export { checkRules, type Rule, type RuleFinding, type RuleSeverity } from '@repo/rules';
-export {
-  OPENAI_SPEC_RULES,
-  RESPONSE_RULES,
-  type SpecLintInput,
-  type ResponseInput,
-} from './openai-rules';
 export { deleteBodyAsQuery } from './delete-body-as-query';

@@ -69,3 +69,23 @@ describe('ai-plugin call on an OAuth plugin', () => {
     );
   });
 });
+
+describe('ai-plugin call and where the token goes', () => {
+  it("sends the token to the manifest's origin only, unless --allow-origin names another", async () => {
+    // Another origin on the same server: localhost and 127.0.0.1 are different origins.
+    plugin.apiOrigin = plugin.url.replace('127.0.0.1', 'localhost');
+    const before = plugin.apiCalls.length;
+    try {
+      await expect(call({ token: 'token-for-ann' })).rejects.toThrow(
+        `the spec sends calls to ${plugin.apiOrigin}, not to the manifest's origin ${plugin.url}: ` +
+          `pass --allow-origin ${plugin.apiOrigin} to send the token there`,
+      );
+      expect(plugin.apiCalls.length).toBe(before);
+      const allowed = await call({ token: 'token-for-ann', allowOrigin: plugin.apiOrigin });
+      expect(allowed.status).toBe(200);
+      expect(plugin.apiCalls.at(-1)?.host).toBe(new URL(plugin.apiOrigin).host);
+    } finally {
+      plugin.apiOrigin = undefined;
+    }
+  });
+});

@@ -1,13 +1,8 @@
 import { load } from 'js-yaml';
-import {
-  RESPONSE_RULES,
-  checkRules,
-  createAjv,
-  dereferenceSpec,
-  listOperations,
-  type OpenApiDocument,
-} from '@repo/openapi';
+import { RESPONSE_RULES, checkRules } from '@repo/lint';
+import { createAjv, dereferenceSpec, listOperations, type OpenApiDocument } from '@repo/openapi';
 import { runOAuthFlow } from './oauth-flow';
+import { MAX_BYTES, fetchFile, readCapped } from './read-plugin';
 
 export interface CallOptions {
   url: string;
@@ -16,6 +11,8 @@ export interface CallOptions {
   params: string[];
   body?: string | undefined;
   token?: string | undefined;
+  /** An origin other than the manifest's that may receive the credentials (`--allow-origin`). */
+  allowOrigin?: string | undefined;
   oauth?: { clientId: string; clientSecret: string; redirectUri?: string | undefined } | undefined;
   log(line: string): void;
   /** Where the OAuth sign-in URL goes; by default it is logged for a person to open. */
@@ -33,9 +30,9 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const ajv = createAjv({ coerce: false });
 
 async function getText(url: string): Promise<string> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
-  return res.text();
+  const file = await fetchFile(url);
+  if (!file.bytes) throw new Error(file.error);
+  return file.bytes.toString('utf8');
 }
 
 async function authorization(manifest: Json, options: CallOptions): Promise<string | undefined> {
@@ -118,6 +115,14 @@ export async function callOperation(options: CallOptions): Promise<CallResult> {
     }
     headers['Content-Type'] = 'application/json';
   }
+  // The credentials are the plugin's: an API on another origin gets them only when asked.
+  const own = new URL(manifestUrl).origin;
+  const allowed = options.allowOrigin ? new URL(options.allowOrigin).origin : own;
+  if ((manifest.auth?.type ?? 'none') !== 'none' && ![own, allowed].includes(url.origin))
+    throw new Error(
+      `the spec sends calls to ${url.origin}, not to the manifest's origin ${own}: ` +
+        `pass --allow-origin ${url.origin} to send the token there`,
+    );
   const auth = await authorization(manifest, options);
   if (auth) headers.Authorization = auth;
 
@@ -127,8 +132,11 @@ export async function callOperation(options: CallOptions): Promise<CallResult> {
     headers,
     body,
     signal: AbortSignal.timeout(45_000),
+    redirect: 'manual', // a redirect is the answer: the credentials go nowhere else
   });
-  const text = await res.text();
+  const bytes = await readCapped(res);
+  if (!bytes) throw new Error(`the answer is over ${MAX_BYTES} bytes`);
+  const text = bytes.toString('utf8');
   const problems = checkRules(RESPONSE_RULES, { name: 'the answer', text }).map((f) => f.message);
   const documented = (op.responses[String(res.status)] ?? op.responses.default) as Json | undefined;
   if (!documented)

@@ -36,9 +36,18 @@ describe('ai-plugin', () => {
     expect(JSON.parse(out)).toMatchObject({ hosts: ['openai'], errors: 0, findings: [] });
   });
 
+  it('applies every host with --host all, and GPT Actions with --host actions', async () => {
+    const all = JSON.parse((await run('lint', GOOD, '--host', 'all', '--json')).out);
+    expect(all).toMatchObject({ hosts: ['openai', 'ernie', 'actions'], errors: 0 });
+    // A folder is linted on http://localhost, which no GPT can reach: a warning, not an error.
+    expect(all.findings.map((f: { rule: string }) => f.rule)).toEqual(['actions/public-server']);
+    const actions = JSON.parse((await run('lint', GOOD, '--host', 'actions', '--json')).out);
+    expect(actions.hosts).toEqual(['openai', 'actions']);
+  });
+
   it('exits 2 with a message on a bad command line', async () => {
     expect((await run('lint', GOOD, '--host', 'bing')).err).toContain(
-      '`--host` must be openai or ernie',
+      '`--host` must be openai, ernie, actions or all',
     );
     expect((await run('lint', '/no/such/dir')).status).toBe(2);
     expect((await run('frobnicate', GOOD)).err).toContain('unknown command `frobnicate`');

@@ -1,19 +1,22 @@
 import { parseArgs } from 'node:util';
 import { callOperation } from './call-operation';
 import { formatReport, reportJson, tally } from './format-report';
-import { lintPlugin, type Host } from './lint-plugin';
+import { HOSTS, lintPlugin, type Host } from './lint-plugin';
 import { pluginSource } from './read-plugin';
 
 const USAGE = `usage:
-  ai-plugin lint <url-or-dir> [--host openai|ernie] [--json]
+  ai-plugin lint <url-or-dir> [--host openai|ernie|actions|all] [--json]
   ai-plugin call <url> <operationId> [name=value ...] [--body JSON] [--token TOKEN]
+                 [--allow-origin ORIGIN]
                  [--client-id ID --client-secret SECRET [--redirect-uri URI]]
 
 lint   checks a plugin's manifest, spec, logo and examples against the hosts' rules
-       (openai always; --host ernie adds ERNIE Bot's). Exit status 1 when there are errors.
+       (openai always; --host ernie adds ERNIE Bot's, --host actions GPT Actions', --host all
+       every host's). Exit status 1 when there are errors.
 call   calls an operation the way a host does: reads the manifest and spec, sends the request
        with the manifest's auth (a --token, or the OAuth flow with a local callback), and
-       checks the answer against the spec.`;
+       checks the answer against the spec. The credentials go to the manifest's origin
+       only; --allow-origin names one more the spec's server may be on.`;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(
@@ -29,6 +32,7 @@ export async function main(
       json: { type: 'boolean', default: false },
       body: { type: 'string' },
       token: { type: 'string' },
+      'allow-origin': { type: 'string' },
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
       'redirect-uri': { type: 'string' },
@@ -42,9 +46,11 @@ export async function main(
   }
   try {
     if (command === 'lint') {
-      const hosts = [...new Set<Host>(['openai', ...((values.host ?? []) as Host[])])];
-      const unknown = hosts.find((h) => h !== 'openai' && h !== 'ernie');
-      if (unknown) throw new Error(`\`--host\` must be openai or ernie, not \`${unknown}\``);
+      const asked: string[] = (values.host ?? []).flatMap((h) => (h === 'all' ? [...HOSTS] : [h]));
+      const unknown = asked.find((h) => !HOSTS.includes(h as Host));
+      if (unknown)
+        throw new Error(`\`--host\` must be openai, ernie, actions or all, not \`${unknown}\``);
+      const hosts = HOSTS.filter((h) => h === 'openai' || asked.includes(h));
       const report = await lintPlugin(pluginSource(target), hosts);
       out.write((values.json ? reportJson(report) : formatReport(report)) + '\n');
       return tally(report).errors ? 1 : 0;
@@ -58,6 +64,7 @@ export async function main(
         params,
         body: values.body,
         token: values.token,
+        allowOrigin: values['allow-origin'],
         oauth: values['client-id']
           ? {
               clientId: values['client-id'],

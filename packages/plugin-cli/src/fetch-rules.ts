@@ -1,4 +1,4 @@
-import type { Rule } from '@repo/manifest';
+import type { Rule } from '@repo/lint';
 
 /** A file the linter tried to read, and what went wrong if anything did. */
 export interface ReadInput {

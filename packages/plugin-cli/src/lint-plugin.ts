@@ -1,28 +1,31 @@
 import { load } from 'js-yaml';
 import {
+  ACTIONS_SPEC_RULES,
+  ERNIE_EXAMPLE_RULES,
   ERNIE_MANIFEST_RULES,
+  ERNIE_SPEC_RULES,
   LOGO_RULES,
   OPENAI_MANIFEST_RULES,
-  checkRules,
-  imageInfo,
-  type ImageInfo,
-  type RuleFinding,
-} from '@repo/manifest';
-import {
-  ERNIE_EXAMPLE_RULES,
-  ERNIE_SPEC_RULES,
   OPENAI_SPEC_RULES,
   RESPONSE_RULES,
-  dereferenceSpec,
-  listOperations,
-  specProblems,
-  type OpenApiDocument,
-} from '@repo/openapi';
+  checkRules,
+  imageInfo,
+  specOperations,
+  type ImageInfo,
+  type RuleFinding,
+} from '@repo/lint';
+import { specProblems } from '@repo/openapi';
 import { FETCH_RULES, PARSE_RULES } from './fetch-rules';
 import type { PluginSource } from './read-plugin';
 
-/** The rule sets a plugin is held to: `openai` always applies; `ernie` adds ERNIE Bot's. */
-export type Host = 'openai' | 'ernie';
+/**
+ * The rule sets a plugin is held to: `openai` always applies; `ernie` adds ERNIE Bot's, `actions`
+ * GPT Actions' (for the spec a builder imports).
+ */
+export type Host = 'openai' | 'ernie' | 'actions';
+
+/** Every host, for `--host all`. */
+export const HOSTS: readonly Host[] = ['openai', 'ernie', 'actions'];
 
 export interface LintReport {
   target: string;
@@ -68,14 +71,14 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
 
   // spec
   const specUrl = urlOf((manifest.api as Json | undefined)?.url);
-  let document: OpenApiDocument | undefined;
+  let document: unknown;
   if (specUrl) {
     const specFile = await source.read(specUrl);
     add(checkRules(FETCH_RULES, { what: 'spec', error: specFile.error }));
     if (specFile.bytes) {
       const specText = specFile.bytes.toString('utf8');
       try {
-        document = load(specText) as OpenApiDocument;
+        document = load(specText);
       } catch (err) {
         add(checkRules(PARSE_RULES, { what: 'spec', error: (err as Error).message }));
       }
@@ -89,13 +92,19 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
         });
         add(openai);
         add(checkRules(RESPONSE_RULES, { name: 'the spec', text: specText }));
+        if (hosts.includes('actions'))
+          add(
+            checkRules(ACTIONS_SPEC_RULES, {
+              text: specText,
+              document,
+              problems,
+              origin: source.origin,
+            }),
+          );
         // ERNIE's rules read the operations by operationId: only a valid spec that names them all.
         const readable =
           problems.length === 0 && !openai.some((f) => f.rule === 'spec/operation-id');
-        if (ernie && readable)
-          add(
-            checkRules(ERNIE_SPEC_RULES, { text: specText, document: dereferenceSpec(document) }),
-          );
+        if (ernie && readable) add(checkRules(ERNIE_SPEC_RULES, { text: specText, document }));
       }
     }
   }
@@ -124,14 +133,7 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
       } catch {
         parsed = undefined; // `ernie/example-format` reports a file it cannot read
       }
-      let operationIds: string[] = [];
-      try {
-        operationIds = document
-          ? listOperations(dereferenceSpec(document)).map((op) => op.operationId)
-          : [];
-      } catch {
-        // An unnamed operation or a broken $ref: the spec's own rules already report it.
-      }
+      const operationIds = specOperations(document).flatMap((op) => op.operationId ?? []);
       add(checkRules(ERNIE_EXAMPLE_RULES, { text: examplesText, examples: parsed, operationIds }));
     }
   }

@@ -1,40 +1,22 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { ERNIE_MANIFEST_RULES, LOGO_RULES, OPENAI_MANIFEST_RULES } from '@repo/manifest';
 import {
+  ACTIONS_SPEC_RULES,
   ERNIE_EXAMPLE_RULES,
+  ERNIE_MANIFEST_RULES,
   ERNIE_SPEC_RULES,
+  LOGO_RULES,
+  OPENAI_MANIFEST_RULES,
   OPENAI_SPEC_RULES,
   RESPONSE_RULES,
-} from '@repo/openapi';
+} from '@repo/lint';
 import { FETCH_RULES, PARSE_RULES } from './fetch-rules';
-import { lintPlugin } from './lint-plugin';
+import { HOSTS, lintPlugin } from './lint-plugin';
 import { pluginSource } from './read-plugin';
 
-const GOOD = new URL('../test/fixtures/good/', import.meta.url).pathname;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A copy of the good plugin, changed by `change`: one broken fixture. */
-function brokenPlugin(
-  change: (dir: string, files: { manifest: Json; spec: Json }) => void,
-): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lint-'));
-  cpSync(GOOD, dir, { recursive: true });
-  const files = {
-    manifest: JSON.parse(readFileSync(join(dir, 'ai-plugin.json'), 'utf8')),
-    spec: load(readFileSync(join(dir, 'openapi.yaml'), 'utf8')) as Json,
-  };
-  const before = JSON.stringify(files);
-  change(dir, files);
-  if (JSON.stringify(files) !== before) {
-    writeFileSync(join(dir, 'ai-plugin.json'), JSON.stringify(files.manifest));
-    writeFileSync(join(dir, 'openapi.yaml'), dump(files.spec, { noRefs: true }));
-  }
-  return dir;
-}
+import { ACTIONS_FIXTURES } from '../test/actions-fixtures';
+import { GOOD, brokenPlugin, type Change, type Json } from '../test/broken-plugin';
 
 const write = (name: string, text: string | Buffer) => (dir: string) =>
   writeFileSync(join(dir, name), text);
@@ -42,7 +24,7 @@ const op = (spec: Json) => spec.paths['/add_word'].post;
 const param = (spec: Json) => spec.paths['/delete_word'].delete.parameters[0];
 
 // One broken fixture per rule: the change that breaks it, and nothing else on purpose.
-const FIXTURES: Record<string, (dir: string, f: { manifest: Json; spec: Json }) => void> = {
+const FIXTURES: Record<string, Change> = {
   'fetch/spec': (_, f) => void (f.manifest.api.url = 'PLUGIN_HOSTNAME/missing.yaml'),
   'fetch/logo': (_, f) => void (f.manifest.logo_url = 'PLUGIN_HOSTNAME/missing.png'),
   'fetch/examples': (_, f) =>
@@ -120,6 +102,7 @@ const FIXTURES: Record<string, (dir: string, f: { manifest: Json; spec: Json }) 
       'operationId: no_such_op',
     ),
   ),
+  ...ACTIONS_FIXTURES,
   'ernie/example-negative': write(
     'example.yaml',
     'examples:\n- context:\n  - {role: user, content: 加入 hello}\n  - {role: bot, plugin: {operationId: add_word}}\n',
@@ -136,13 +119,21 @@ const ALL_RULES = [
   ...ERNIE_MANIFEST_RULES,
   ...ERNIE_SPEC_RULES,
   ...ERNIE_EXAMPLE_RULES,
+  ...ACTIONS_SPEC_RULES,
 ];
 
 describe('ai-plugin lint', () => {
-  it('finds nothing wrong with the good fixture, under both hosts', async () => {
+  it('finds nothing wrong with the good fixture, under OpenAI and ERNIE', async () => {
     const report = await lintPlugin(pluginSource(GOOD), ['openai', 'ernie']);
     expect(report.findings).toEqual([]);
     expect(report.logo).toMatchObject({ format: 'png', width: 512, height: 512 });
+  });
+
+  it('finds, under every host, only that a GPT cannot reach the folder’s loopback origin', async () => {
+    const report = await lintPlugin(pluginSource(GOOD), [...HOSTS]);
+    expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['actions/public-server', 'warning'],
+    ]);
   });
 
   it('has a broken fixture for every rule it knows, so every rule is shown to fire', () => {
@@ -154,7 +145,7 @@ describe('ai-plugin lint', () => {
   it.each(Object.entries(FIXTURES))('finds %s in its broken fixture', async (id, change) => {
     const dir = brokenPlugin(change);
     try {
-      const report = await lintPlugin(pluginSource(dir), ['openai', 'ernie']);
+      const report = await lintPlugin(pluginSource(dir), [...HOSTS]);
       const finding = report.findings.find((f) => f.rule === id);
       expect(finding, JSON.stringify(report.findings.map((f) => f.rule))).toBeDefined();
       expect(finding!.severity).toBe(ALL_RULES.find((r) => r.id === id)!.severity);

@@ -18,16 +18,57 @@ export interface PluginSource {
 }
 
 const TIMEOUT_MS = 10_000;
+/** The most a file (manifest, spec, logo, examples) may hold; a host reads far less. */
+export const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
 
-async function fetchFile(url: string): Promise<Fetched> {
+/** A response's body, or `undefined` once it passes `max` bytes (reading stops there). */
+export async function readCapped(res: Response, max = MAX_BYTES): Promise<Buffer | undefined> {
+  if (Number(res.headers.get('content-length')) > max) return void (await res.body?.cancel());
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+    size += part.value.length;
+    if (size > max) return void (await reader!.cancel());
+    chunks.push(Buffer.from(part.value));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * GET `url` as a host reads a plugin's file: redirects followed on its origin only (a host
+ * fetching the manifest does not follow it elsewhere), at most MAX_BYTES read. Never throws.
+ */
+export async function fetchFile(url: string): Promise<Fetched> {
+  let at = url;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    return res.ok
-      ? { url, bytes }
-      : { url, error: `GET ${url} answered ${res.status} ${res.statusText}` };
+    for (let hops = 0; hops <= MAX_REDIRECTS; hops++) {
+      const res = await fetch(at, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && location) {
+        await res.body?.cancel();
+        const next = new URL(location, at).href;
+        if (new URL(next).origin !== new URL(url).origin)
+          return {
+            url,
+            error: `GET ${at} redirects to ${next}, another origin: hosts read a plugin on its own origin`,
+          };
+        at = next;
+        continue;
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        return { url, error: `GET ${at} answered ${res.status} ${res.statusText}` };
+      }
+      const bytes = await readCapped(res);
+      return bytes
+        ? { url, bytes }
+        : { url, error: `GET ${at} answered more than ${MAX_BYTES} bytes` };
+    }
+    return { url, error: `GET ${url} redirected more than ${MAX_REDIRECTS} times` };
   } catch (err) {
-    return { url, error: `GET ${url} failed: ${(err as Error).message}` };
+    return { url, error: `GET ${at} failed: ${(err as Error).message}` };
   }
 }
 

@@ -10,6 +10,10 @@ export interface FakeOAuthPlugin {
   tokenRequests: Record<string, string>[];
   /** Set to make the callback come back with another state (a forged callback). */
   forgeState: boolean;
+  /** Set to make the spec's `servers[0].url` another origin than the plugin's. */
+  apiOrigin?: string | undefined;
+  /** Each call of the operation: the Host it was sent to and its Authorization. */
+  apiCalls: { host: string | undefined; authorization: string | undefined }[];
 }
 
 const SPEC = `openapi: 3.0.1
@@ -28,7 +32,11 @@ paths:
 `;
 
 export async function startFakeOAuthPlugin(): Promise<FakeOAuthPlugin> {
-  const plugin = { tokenRequests: [], forgeState: false } as unknown as FakeOAuthPlugin;
+  const plugin = {
+    tokenRequests: [],
+    apiCalls: [],
+    forgeState: false,
+  } as unknown as FakeOAuthPlugin;
   const codes = new Map<string, string>(); // code → PKCE challenge
   plugin.server = createServer((req, res) => {
     const url = new URL(req.url!, plugin.url);
@@ -56,7 +64,7 @@ export async function startFakeOAuthPlugin(): Promise<FakeOAuthPlugin> {
       });
     }
     if (url.pathname === '/openapi.yaml')
-      return res.writeHead(200).end(SPEC.replace('ORIGIN', plugin.url));
+      return res.writeHead(200).end(SPEC.replace('ORIGIN', plugin.apiOrigin ?? plugin.url));
     if (url.pathname === '/authorize') {
       const code = `code-${codes.size}`;
       codes.set(code, url.searchParams.get('code_challenge') ?? '');
@@ -84,6 +92,7 @@ export async function startFakeOAuthPlugin(): Promise<FakeOAuthPlugin> {
       });
     }
     if (url.pathname === '/me') {
+      plugin.apiCalls.push({ host: req.headers.host, authorization: req.headers.authorization });
       return req.headers.authorization === 'Bearer token-for-ann'
         ? json(200, { user: 'ann' })
         : json(401, { error: 'invalid_token' });

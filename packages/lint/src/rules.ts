@@ -1,6 +1,5 @@
 // The shape of a lint rule: data a linter can list (id, severity, where, how to fix) and the
-// check that applies it. The rule sets live beside what they check (@repo/manifest,
-// @repo/openapi); a linter runs them all alike.
+// check that applies it. Every rule set of this package has it, so a linter runs them all alike.
 
 export type RuleSeverity = 'error' | 'warning';
 

@@ -1,31 +1,20 @@
-import type { OpenApiDocument } from './load-spec';
-import { operationPath, parametersOf, type ErnieParameter } from './ernie-parameters';
-import { listOperations, type Operation } from './operations';
-import { checkRules, type Rule, type RuleFinding } from '@repo/rules';
+import { parametersOf, type ErnieParameter } from './ernie-parameters';
+import { charCount, jsonPath } from './json-path';
+import { checkRules, type Rule, type RuleFinding } from './rules';
+import { perOperation, type SpecOperation } from './spec-operations';
 
 // ERNIE Bot (文心一言) rules for openapi.yaml, from its plugin guide (§1.2).
 
-/** The spec as ERNIE reads it: its text, and the document with every `$ref` resolved. */
+/** The spec as ERNIE reads it: its text, and the parsed document. */
 export interface SpecInput {
   text: string;
-  document: OpenApiDocument;
-}
-
-const chars = (text: string) => [...text].length;
-const at = operationPath;
-
-/** A rule applied to every operation of the spec. */
-function perOperation(
-  rule: Omit<Rule<SpecInput>, 'check'>,
-  check: (op: Operation) => { path: string; message: string }[],
-): Rule<SpecInput> {
-  return { ...rule, check: ({ document }) => listOperations(document).flatMap(check) };
+  document: unknown;
 }
 
 /** A rule applied to every parameter (body properties included) of every operation. */
 function perParameter(
   rule: Omit<Rule<SpecInput>, 'check'>,
-  message: (p: ErnieParameter, op: Operation) => string | undefined,
+  message: (p: ErnieParameter, op: SpecOperation) => string | undefined,
 ): Rule<SpecInput> {
   return perOperation(rule, (op) =>
     parametersOf(op).flatMap((p) => {
@@ -35,9 +24,9 @@ function perParameter(
   );
 }
 
-function tooLong(what: string, value: string | undefined, max: number): string | undefined {
-  if (value === undefined || chars(value) <= max) return undefined;
-  return `${what} is ${chars(value)} characters; ERNIE allows ${max}`;
+function tooLong(what: string, value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string' || charCount(value) <= max) return undefined;
+  return `${what} is ${charCount(value)} characters; ERNIE allows ${max}`;
 }
 
 /** A rule that an operation's `field` (`operationId`, `summary`, `description`) is short enough. */
@@ -49,8 +38,8 @@ function operationText(
   const id = field === 'operationId' ? 'ernie/operation-id-length' : `ernie/${field}-length`;
   const rule = { id, severity: 'error' as const, path: `$.paths.*.*.${field}`, fix };
   return perOperation(rule, (op) => {
-    const message = tooLong(`the \`${field}\` of \`${op.operationId}\``, op.definition[field], max);
-    return message ? [{ path: `${at(op)}.${field}`, message }] : [];
+    const message = tooLong(`the \`${field}\` of ${op.name}`, op.definition[field], max);
+    return message ? [{ path: jsonPath(...op.steps, field), message }] : [];
   });
 }
 
@@ -61,7 +50,7 @@ export const ERNIE_SPEC_RULES: readonly Rule<SpecInput>[] = [
     path: '$',
     fix: 'cut the spec to 1000 characters, whitespace not counted: share schemas, drop prose',
     check({ text }) {
-      const count = chars(text.replace(/\s/g, ''));
+      const count = charCount(text.replace(/\s/g, ''));
       return count <= 1000
         ? []
         : [
@@ -109,8 +98,8 @@ export const ERNIE_SPEC_RULES: readonly Rule<SpecInput>[] = [
       if (count <= 5) return [];
       return [
         {
-          path: at(op),
-          message: `\`${op.operationId}\` takes ${count} parameters (body properties included); ERNIE advises at most 5`,
+          path: op.at,
+          message: `${op.name} takes ${count} parameters (body properties included); ERNIE advises at most 5`,
         },
       ];
     },
@@ -129,7 +118,7 @@ export const ERNIE_SPEC_RULES: readonly Rule<SpecInput>[] = [
   ),
 ];
 
-/** Checks a spec (its text and dereferenced document, as `loadSpec` gives) against ERNIE's rules. */
+/** Checks a spec (its text and parsed document, as `loadSpec` gives) against ERNIE's rules. */
 export function checkErnieSpec(spec: SpecInput): RuleFinding[] {
   return checkRules(ERNIE_SPEC_RULES, spec);
 }

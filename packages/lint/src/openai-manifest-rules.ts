@@ -1,5 +1,6 @@
-import { manifestAuthSchema } from './manifest-schema';
-import type { Rule } from '@repo/rules';
+import { manifestAuthSchema } from '@repo/manifest';
+import { jsonPath } from './json-path';
+import type { Rule } from './rules';
 import {
   REQUIRED,
   isAbsolute,
@@ -11,7 +12,7 @@ import {
 export type { ManifestLintInput } from './manifest-rule-builders';
 
 // Rules for ai-plugin.json that every host applies (the OpenAI plugin manifest, which ERNIE Bot
-// reuses), with OpenAI's length limits. ERNIE's stricter limits are in ernie-rules.ts.
+// reuses), with OpenAI's length limits. ERNIE's stricter limits are in ernie-manifest-rules.ts.
 
 const OWN_URLS = ['api.url', 'logo_url', 'examples.url'];
 
@@ -23,7 +24,7 @@ export const OPENAI_MANIFEST_RULES: readonly Rule<ManifestLintInput>[] = [
     fix: `give the manifest every required field: ${REQUIRED.join(', ')}`,
     check: ({ manifest }) =>
       REQUIRED.filter((f) => manifest[f] === undefined || manifest[f] === '').map((f) => ({
-        path: `$.${f}`,
+        path: jsonPath(f),
         message: `\`${f}\` is missing`,
       })),
   },
@@ -77,7 +78,7 @@ export const OPENAI_MANIFEST_RULES: readonly Rule<ManifestLintInput>[] = [
       return result.success
         ? []
         : result.error.issues.map((i) => ({
-            path: ['$', 'auth', ...i.path].join('.'),
+            path: jsonPath('auth', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))),
             message: `\`auth${i.path.map((p) => '.' + String(p)).join('')}\` ${i.message}`,
           }));
     },

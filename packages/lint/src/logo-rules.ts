@@ -1,4 +1,5 @@
-import type { Rule } from '@repo/rules';
+import { pngSize } from '@repo/manifest';
+import type { Rule } from './rules';
 
 /** What a linter knows of a logo: its bytes. */
 export interface LogoInput {
@@ -9,12 +10,17 @@ export interface ImageInfo {
   format: 'png' | 'jpeg' | 'gif' | 'unknown';
   width?: number;
   height?: number;
+  /** A PNG signature with no whole IHDR chunk after it. */
+  truncated?: true;
 }
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The format and, for PNG and JPEG, the size of an image, read from its first bytes. */
 export function imageInfo(bytes: Buffer): ImageInfo {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return { format: 'png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    const size = pngSize(bytes); // undefined when the IHDR chunk is cut short
+    return size ? { format: 'png', ...size } : { format: 'png', truncated: true };
   }
   if (bytes.toString('latin1', 0, 4) === 'GIF8') return { format: 'gif' };
   if (bytes[0] === 0xff && bytes[1] === 0xd8) {
@@ -42,7 +48,11 @@ export const LOGO_RULES: readonly Rule<LogoInput>[] = [
     path: '$.logo_url',
     fix: 'serve the logo as a PNG or JPEG (hosts do not accept GIF)',
     check: ({ bytes }) => {
-      const { format } = imageInfo(bytes);
+      const { format, truncated } = imageInfo(bytes);
+      if (truncated) {
+        const message = `the logo starts as a PNG but is cut short (${bytes.length} bytes)`;
+        return [{ path: '$.logo_url', message }];
+      }
       return format === 'png' || format === 'jpeg'
         ? []
         : [

@@ -1,8 +1,8 @@
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { ERNIE_SPEC_RULES, checkErnieSpec } from './ernie-rules';
-import { dereferenceSpec } from './dereference';
-import type { OpenApiDocument } from './load-spec';
+import { ERNIE_SPEC_RULES, checkErnieSpec } from './ernie-spec-rules';
+import { dereferenceSpec } from '@repo/openapi';
+import type { OpenApiDocument } from '@repo/openapi';
 
 type Op = Record<string, unknown>;
 

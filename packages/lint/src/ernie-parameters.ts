@@ -1,5 +1,6 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import type { Operation } from './operations';
+import { jsonPath } from './json-path';
+import type { SpecOperation } from './spec-operations';
 
 /**
  * What ERNIE calls an operation's parameters: its path, query, header and cookie parameters and
@@ -12,22 +13,28 @@ export interface ErnieParameter {
   type: string | undefined;
 }
 
-/** An operation's JSONPath: `$.paths['/things'].get`. */
-export const operationPath = (op: Operation) => `$.paths['${op.path}'].${op.method}`;
-
 /** The parameters ERNIE's model fills in for an operation, as the rules count them. */
-export function parametersOf(op: Operation): ErnieParameter[] {
+export function parametersOf(op: SpecOperation): ErnieParameter[] {
   const params = op.parameters.map((p) => ({
     name: p.name,
-    path: `${operationPath(op)}.parameters[?(@.name=='${p.name}')]`,
+    path: jsonPath(...op.steps, 'parameters', { name: p.name }),
     description: p.description,
     type: (p.schema as OpenAPIV3.SchemaObject | undefined)?.type,
   }));
-  const body = op.requestBody?.content['application/json']?.schema as
+  const requestBody = op.definition.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+  const body = requestBody?.content?.['application/json']?.schema as
     OpenAPIV3.SchemaObject | undefined;
   const props = Object.entries(body?.properties ?? {}).map(([name, schema]) => ({
     name,
-    path: `${operationPath(op)}.requestBody.content['application/json'].schema.properties.${name}`,
+    path: jsonPath(
+      ...op.steps,
+      'requestBody',
+      'content',
+      'application/json',
+      'schema',
+      'properties',
+      name,
+    ),
     description: (schema as OpenAPIV3.SchemaObject).description,
     type: (schema as OpenAPIV3.SchemaObject).type,
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERNIE_MANIFEST_RULES, checkErnieManifest } from './ernie-rules';
+import { ERNIE_MANIFEST_RULES, checkErnieManifest } from './ernie-manifest-rules';
 
 const valid = {
   schema_version: 'v1',

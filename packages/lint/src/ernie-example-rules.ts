@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
-import type { OpenApiDocument } from './load-spec';
-import { listOperations } from './operations';
-import { checkRules, type Rule, type RuleFinding } from '@repo/rules';
+import { charCount, jsonPath } from './json-path';
+import { checkRules, type Rule, type RuleFinding } from './rules';
+import { specOperations } from './spec-operations';
 
 // ERNIE Bot's example.yaml (guide §1.3): dialogues that show the model when to call which
 // operation, and when to call none (a negative example), to make triggering more accurate.
@@ -44,7 +44,7 @@ export const ERNIE_EXAMPLE_RULES: readonly Rule<ExamplesInput>[] = [
     path: '$',
     fix: 'keep example.yaml to 300 characters: fewer, shorter dialogues (flow style saves indentation)',
     check({ text }) {
-      const count = [...text].length;
+      const count = charCount(text);
       return count <= 300
         ? []
         : [
@@ -83,7 +83,7 @@ export const ERNIE_EXAMPLE_RULES: readonly Rule<ExamplesInput>[] = [
           if (id === undefined || operationIds.includes(String(id))) return [];
           return [
             {
-              path: `$.examples[${i}]`,
+              path: jsonPath('examples', i),
               message: `example ${i} calls \`${String(id)}\`, which is not an operation of the spec`,
             },
           ];
@@ -114,7 +114,7 @@ export const ERNIE_EXAMPLE_RULES: readonly Rule<ExamplesInput>[] = [
  * Checks an example.yaml text against ERNIE's rules, and its operations against the spec's.
  * Throws when the text is not YAML.
  */
-export function checkErnieExamples(text: string, document: OpenApiDocument): RuleFinding[] {
-  const operationIds = listOperations(document).map((op) => op.operationId);
+export function checkErnieExamples(text: string, document: unknown): RuleFinding[] {
+  const operationIds = specOperations(document).flatMap((op) => op.operationId ?? []);
   return checkRules(ERNIE_EXAMPLE_RULES, { text, examples: load(text), operationIds });
 }

@@ -1,6 +1,7 @@
-import type { Rule, RuleSeverity } from '@repo/rules';
+import { charCount, jsonPath } from './json-path';
+import type { Rule, RuleSeverity } from './rules';
 
-// Builders for the manifest rules in openai-rules.ts.
+// Builders for the manifest rules in openai-manifest-rules.ts.
 
 /** The manifest as a linter reads it, and the origin the plugin was fetched from (if any). */
 export interface ManifestLintInput {
@@ -36,15 +37,15 @@ export function maxLength(field: string, max: number, fix: string): Rule<Manifes
   return {
     id: `openai/${field.replace(/_/g, '-')}`,
     severity: 'error',
-    path: `$.${field}`,
+    path: jsonPath(field),
     fix,
     check: ({ manifest }) => {
       const value = manifest[field];
-      return typeof value === 'string' && value.length > max
+      return typeof value === 'string' && charCount(value) > max
         ? [
             {
-              path: `$.${field}`,
-              message: `\`${field}\` is ${value.length} characters; the limit is ${max}`,
+              path: jsonPath(field),
+              message: `\`${field}\` is ${charCount(value)} characters; the limit is ${max}`,
             },
           ]
         : [];
@@ -68,7 +69,9 @@ export function urls(
       fields.flatMap((field): Finding[] => {
         const value = get(input.manifest, field);
         const problem = value === undefined ? undefined : bad(value, input);
-        return problem ? [{ path: `$.${field}`, message: `\`${field}\` ${problem}` }] : [];
+        return problem
+          ? [{ path: jsonPath(...field.split('.')), message: `\`${field}\` ${problem}` }]
+          : [];
       }),
   };
 }

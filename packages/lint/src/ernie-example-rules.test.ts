@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkErnieExamples, ERNIE_EXAMPLE_RULES } from './ernie-example-rules';
-import type { OpenApiDocument } from './load-spec';
+import type { OpenApiDocument } from '@repo/openapi';
 
 const document = {
   openapi: '3.0.1',

@@ -1,12 +1,8 @@
-import { checkRules, type Rule, type RuleFinding, type RuleSeverity } from '@repo/rules';
+import { charCount, jsonPath } from './json-path';
+import { checkRules, type Rule, type RuleFinding, type RuleSeverity } from './rules';
 
 // ERNIE Bot (文心一言) rules for ai-plugin.json, from its plugin guide (§1.1). They are stricter
 // than the OpenAI limits `manifestSchema` checks, and are checked on top of it, not instead.
-
-/** Length in characters as a reader counts them (code points): 单词本 is 3. */
-export function charCount(text: string): number {
-  return [...text].length;
-}
 
 /** The manifest as ERNIE reads it: the file's text and the object parsed from it. */
 export interface ManifestInput {
@@ -23,14 +19,14 @@ function maxLength(
   return {
     id: `ernie/${field.replace(/_/g, '-')}`,
     severity,
-    path: `$.${field}`,
+    path: jsonPath(field),
     fix,
     check({ manifest }) {
       const value = manifest[field];
       if (typeof value !== 'string' || charCount(value) <= max) return [];
       return [
         {
-          path: `$.${field}`,
+          path: jsonPath(field),
           message: `\`${field}\` is ${charCount(value)} characters; ERNIE allows ${max}`,
         },
       ];

@@ -1,1 +1,0 @@
-export { checkRules, type Rule, type RuleFinding, type RuleSeverity } from './rules';
