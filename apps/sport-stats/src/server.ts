@@ -18,5 +18,5 @@ const store = await openStore(config.store);
 console.log(`sport-stats: answer cache ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store, upstream: upstream.options });
 const onClose = () => Promise.all([store.close(), upstream.close()]).then(() => undefined);
-serve(app, { name: 'sport-stats', port: config.port, onClose });
+serve(app, { name: 'sport-stats', port: config.port, host: config.host, onClose });
 upstream.prepare(); // offline: the bundled upstream starts making its data now

@@ -7,4 +7,9 @@ const config = loadConfig();
 const store = await openStore(config.store);
 console.log(`todo-noauth: data ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store });
-serve(app, { name: 'todo-noauth', port: config.port, onClose: () => store.close() });
+serve(app, {
+  name: 'todo-noauth',
+  port: config.port,
+  host: config.host,
+  onClose: () => store.close(),
+});

@@ -1,11 +1,12 @@
 import { readSetting, type OAuthClient } from '@repo/auth';
-import { readBaseConfig, type BaseConfig } from '@repo/http';
+import { readBaseConfig, refuseDemoDefaults, type BaseConfig } from '@repo/http';
 import { readStoreConfig, type StoreConfig } from '@repo/store';
 import { parseDemoUsers } from './demo-users';
 
 export const DEFAULT_PORT = 5004;
 
-/** Public development defaults, documented in the README; production refuses every one. */
+/** Public development defaults, documented in the README; production refuses every one, and so
+ * does an app listening beyond loopback unless `ALLOW_DEMO_DEFAULTS=1`. */
 export const DEV = {
   clientId: 'todo-oauth-dev-client',
   clientSecret: 'todo-oauth-dev-secret',
@@ -47,8 +48,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const base = readBaseConfig(env, DEFAULT_PORT);
   const { production } = base;
   const notices: string[] = [];
-  const read = (name: string, devDefault: string, minLength?: number) =>
-    readSetting(env, name, { devDefault, production, notices, minLength });
+  const demo: string[] = [];
+  const read = (name: string, devDefault: string, minLength?: number) => {
+    const value = readSetting(env, name, { devDefault, production, notices, minLength });
+    if (value === devDefault) demo.push(name);
+    return value;
+  };
 
   // The allow-list is one setting in two variables: either one set replaces both defaults.
   const ids = env.OAUTH_PLUGIN_IDS?.trim() ?? '';
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       '`OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS` must be set when NODE_ENV=production',
     );
   }
+  if (!ids && !extra) demo.push('OAUTH_PLUGIN_IDS');
   if (!ids && !extra)
     notices.push(
       '`OAUTH_PLUGIN_IDS` and `OAUTH_REDIRECT_URIS` are not set: using their development defaults (see the README)',
@@ -75,16 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `\`DEMO_USERS\`: the password of \`${weak[0]}\` must be at least 12 characters in production`,
     );
 
-  return {
-    ...base,
-    client: {
-      id: read('OAUTH_CLIENT_ID', DEV.clientId),
-      secret: read('OAUTH_CLIENT_SECRET', DEV.clientSecret, 32),
-      redirectUris: uris,
-    },
-    users,
-    verificationToken: read('OPENAI_VERIFICATION_TOKEN', DEV.verificationToken),
-    store: readStoreConfig(env),
-    notices,
+  const client = {
+    id: read('OAUTH_CLIENT_ID', DEV.clientId),
+    secret: read('OAUTH_CLIENT_SECRET', DEV.clientSecret, 32),
+    redirectUris: uris,
   };
+  const verificationToken = read('OPENAI_VERIFICATION_TOKEN', DEV.verificationToken);
+  refuseDemoDefaults(base, demo);
+  return { ...base, client, users, verificationToken, store: readStoreConfig(env), notices };
 }

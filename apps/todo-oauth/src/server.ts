@@ -8,4 +8,9 @@ for (const notice of config.notices) console.warn(`todo-oauth: ${notice}`);
 const store = await openStore(config.store);
 console.log(`todo-oauth: data ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store });
-serve(app, { name: 'todo-oauth', port: config.port, onClose: () => store.close() });
+serve(app, {
+  name: 'todo-oauth',
+  port: config.port,
+  host: config.host,
+  onClose: () => store.close(),
+});

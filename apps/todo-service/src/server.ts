@@ -8,4 +8,9 @@ for (const notice of config.notices) console.warn(`todo-service: ${notice}`);
 const store = await openStore(config.store);
 console.log(`todo-service: data ${describeStore(config.store)}`);
 const app = await createApp({ ...config, store });
-serve(app, { name: 'todo-service', port: config.port, onClose: () => store.close() });
+serve(app, {
+  name: 'todo-service',
+  port: config.port,
+  host: config.host,
+  onClose: () => store.close(),
+});

@@ -1,4 +1,4 @@
-export { jsonErrors, type ErrorBody } from './json-errors';
+export { errorAnswer, jsonErrors, type ErrorAnswer, type ErrorBody } from './json-errors';
 export { notFound } from './not-found';
 export { pluginCors, HOST_ORIGINS, type PluginCorsOptions } from './cors';
 export { jsonBody, type JsonBodyOptions } from './json-body';
@@ -10,4 +10,15 @@ export {
   perOrigin,
 } from './public-origin';
 export { closeGracefully, serve, type ServeOptions } from './serve';
-export { readBaseConfig, readFlag, readPort, type BaseConfig } from './env';
+export {
+  readBaseConfig,
+  readFlag,
+  readInteger,
+  readPort,
+  isLoopback,
+  refuseDemoDefaults,
+  LOG_LEVELS,
+  type BaseConfig,
+  type Env,
+  type LogLevel,
+} from './env';
