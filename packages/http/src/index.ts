@@ -9,6 +9,22 @@ export {
   fillPlaceholders,
   perOrigin,
 } from './public-origin';
+export {
+  createLogger,
+  requestLog,
+  requestIdOf,
+  silentLogger,
+  type Logger,
+  type LoggerOptions,
+  type RequestLogOptions,
+} from './request-log';
+export {
+  health,
+  writeReadCheck,
+  HEALTH_PATHS,
+  type HealthOptions,
+  type WritableStore,
+} from './health';
 export { closeGracefully, serve, type ServeOptions } from './serve';
 export {
   readBaseConfig,
