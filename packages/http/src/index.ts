@@ -25,6 +25,7 @@ export {
   type HealthOptions,
   type WritableStore,
 } from './health';
+export { envExampleNames, settingsRead } from './env-example';
 export { closeGracefully, serve, type ServeOptions } from './serve';
 export {
   readBaseConfig,
