@@ -53,7 +53,7 @@ export async function createLogger(name: string, options: LoggerOptions = {}): P
   const settings = { name, level: options.logLevel ?? 'info', redact: REDACT };
   if (options.destination) return pino(settings, options.destination);
   if (options.production) return pino(settings);
-  const { PinoPretty } = await import('pino-pretty');
+  const { default: PinoPretty } = await import('pino-pretty');
   const pretty = PinoPretty({
     translateTime: 'SYS:HH:MM:ss',
     ignore: 'pid,hostname,name,method,path,status,ms,requestId',
