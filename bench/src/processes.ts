@@ -50,9 +50,13 @@ export async function start(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Kept for the error message; bounded, as the apps log a line per request.
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  const keep = (d: Buffer) => {
+    if (output.length < 65_536) output += d;
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   while (performance.now() - began < timeoutMs) {
     if (child.exitCode !== null) break;
