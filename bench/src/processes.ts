@@ -40,12 +40,23 @@ export async function start(
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
   const began = performance.now();
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port), DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Kept for the error message; bounded, as the apps log a line per request.
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  const keep = (d: Buffer) => {
+    if (output.length < 65_536) output += d;
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   while (performance.now() - began < timeoutMs) {
     if (child.exitCode !== null) break;

@@ -1,6 +1,6 @@
 import Koa from 'koa';
 import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
-import { jsonErrors, notFound, pluginCors } from '@repo/http';
+import { health, jsonErrors, notFound, pluginCors, requestLog, type Logger } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import type { Store } from '@repo/store';
@@ -18,6 +18,8 @@ export interface AppOptions {
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
+  /** Where the request lines go (`server.ts` makes it); nowhere unless given. */
+  logger?: Logger;
   /** Where a line about each failed upstream call goes; `console.warn` by default. */
   log?: (line: string) => void;
 }
@@ -37,8 +39,12 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
+  // logs: a line per request, with its id (X-Request-Id)
+  app.use(requestLog({ logger: options.logger }));
   // errors: every failure leaves as a JSON body, 4xx explained, 5xx hidden
   app.use(jsonErrors());
+  // health: /healthz and /readyz (the store takes a write) for load balancers; not in the spec
+  app.use(health({ store: options.store }));
   // not found: a request nothing below answers becomes a JSON 404
   app.use(notFound());
   // cors: the hosts' web pages call the plugin from the browser

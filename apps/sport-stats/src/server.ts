@@ -1,4 +1,4 @@
-import { serve } from '@repo/http';
+import { createLogger, serve } from '@repo/http';
 import { describeStore, exitOnFatal, openStore } from '@repo/store';
 import { createApp } from './app';
 import { describeUpstream, loadConfig, type SportStatsConfig } from './config';
@@ -12,7 +12,8 @@ try {
   process.exit(1);
 }
 console.log(`sport-stats: ${describeUpstream(config.upstream)}`);
+const logger = await createLogger('sport-stats', config);
 const store = await openStore(config.store, { onFatal: exitOnFatal('sport-stats') });
 console.log(`sport-stats: answer cache ${describeStore(config.store)}`);
-const app = await createApp({ ...config, store });
-serve(app, { name: 'sport-stats', port: config.port, onClose: () => store.close() });
+const app = await createApp({ ...config, store, logger });
+serve(app, { ...config, name: 'sport-stats', onClose: () => store.close() });

@@ -1,7 +1,15 @@
 import Koa from 'koa';
 import Router from '@koa/router';
 import { manifestAuth, principalOf, requireAuth } from '@repo/auth';
-import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
+import {
+  health,
+  jsonBody,
+  jsonErrors,
+  notFound,
+  pluginCors,
+  requestLog,
+  type Logger,
+} from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
@@ -14,6 +22,8 @@ export interface AppOptions extends OAuthOptions {
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
+  /** Where the request lines go (`server.ts` makes it); nowhere unless given. */
+  logger?: Logger;
 }
 
 const file = (name: string) => new URL(`../${name}`, import.meta.url);
@@ -28,8 +38,11 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
-  // errors, not found, cors: as in todo-noauth
+  // logs: a line per request, with its id (X-Request-Id)
+  app.use(requestLog({ logger: options.logger }));
+  // errors, health, not found, cors: as in todo-noauth
   app.use(jsonErrors());
+  app.use(health({ store }));
   app.use(notFound());
   app.use(pluginCors({ allowLoopback: !options.production }));
   // plugin files: public, a host reads them before anyone has signed in

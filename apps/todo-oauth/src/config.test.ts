@@ -4,6 +4,7 @@ import { demoUsers, parseDemoUsers } from './demo-users';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
+  PUBLIC_BASE_URL: 'https://todo.example.com',
   OAUTH_CLIENT_ID: 'openai-host',
   OAUTH_CLIENT_SECRET: 's'.repeat(40),
   OAUTH_PLUGIN_IDS: 'plugin-0123abcd',
@@ -93,6 +94,15 @@ describe('todo-oauth configuration', () => {
     ['OPENAI_VERIFICATION_TOKEN', undefined, '`OPENAI_VERIFICATION_TOKEN` must be set'],
   ])('refuses to start in production when %s is %s', (name, value, message) => {
     expect(() => loadConfig({ ...PRODUCTION, [name]: value })).toThrow(message);
+  });
+
+  it('refuses its demo defaults beyond loopback unless ALLOW_DEMO_DEFAULTS=1', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /`OAUTH_PLUGIN_IDS`, `DEMO_USERS`, `OAUTH_CLIENT_ID`, `OAUTH_CLIENT_SECRET`, `OPENAI_VERIFICATION_TOKEN` still at the public demo value/,
+    );
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_DEMO_DEFAULTS: '1' }).host).toBe('0.0.0.0');
+    const real = { ...PRODUCTION, NODE_ENV: 'development', HOST: '0.0.0.0' };
+    expect(loadConfig(real).notices).toEqual([]);
   });
 
   it('keeps its data in SQLite under DATA_DIR by default, and in Redis when REDIS_URL is set', () => {

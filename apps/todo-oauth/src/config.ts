@@ -1,11 +1,12 @@
 import { readSetting, type OAuthClient } from '@repo/auth';
-import { HOST_ORIGINS, readBaseConfig, type BaseConfig } from '@repo/http';
+import { HOST_ORIGINS, readBaseConfig, refuseDemoDefaults, type BaseConfig } from '@repo/http';
 import { readStoreConfig, type StoreConfig } from '@repo/store';
 import { parseDemoUsers } from './demo-users';
 
 export const DEFAULT_PORT = 5004;
 
-/** Public development defaults, documented in the README; production refuses every one. */
+/** Public development defaults, documented in the README; production refuses every one, and so
+ * does an app listening beyond loopback unless `ALLOW_DEMO_DEFAULTS=1`. */
 export const DEV = {
   clientId: 'todo-oauth-dev-client',
   clientSecret: 'todo-oauth-dev-secret',
@@ -50,8 +51,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const base = readBaseConfig(env, DEFAULT_PORT);
   const { production } = base;
   const notices: string[] = [];
-  const read = (name: string, devDefault: string, minLength?: number) =>
-    readSetting(env, name, { devDefault, production, notices, minLength });
+  const demo: string[] = [];
+  const read = (name: string, devDefault: string, minLength?: number) => {
+    const value = readSetting(env, name, { devDefault, production, notices, minLength });
+    if (value === devDefault) demo.push(name);
+    return value;
+  };
 
   // The allow-list is one setting in three variables: any one set replaces the defaults.
   const ids = {
@@ -62,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const unset = !ids.pluginIds && !ids.gptIds && !ids.extra;
   const names = '`OAUTH_GPT_IDS`, `OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS`';
   if (unset && production) throw new Error(`${names} must be set when NODE_ENV=production`);
+  if (unset) demo.push('OAUTH_PLUGIN_IDS');
   if (unset) notices.push(`${names}: none is set, using the development defaults (see the README)`);
   const uris = redirectUris(unset ? { pluginIds: DEV.pluginIds, extra: DEV.redirectUris } : ids);
   const plain = uris.find((uri) => !uri.startsWith('https://'));
@@ -75,16 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `\`DEMO_USERS\`: the password of \`${weak[0]}\` must be at least 12 characters in production`,
     );
 
-  return {
-    ...base,
-    client: {
-      id: read('OAUTH_CLIENT_ID', DEV.clientId),
-      secret: read('OAUTH_CLIENT_SECRET', DEV.clientSecret, 32),
-      redirectUris: uris,
-    },
-    users,
-    verificationToken: read('OPENAI_VERIFICATION_TOKEN', DEV.verificationToken),
-    store: readStoreConfig(env),
-    notices,
+  const client = {
+    id: read('OAUTH_CLIENT_ID', DEV.clientId),
+    secret: read('OAUTH_CLIENT_SECRET', DEV.clientSecret, 32),
+    redirectUris: uris,
   };
+  const verificationToken = read('OPENAI_VERIFICATION_TOKEN', DEV.verificationToken);
+  refuseDemoDefaults(base, demo);
+  return { ...base, client, users, verificationToken, store: readStoreConfig(env), notices };
 }

@@ -1,11 +1,12 @@
-import { serve } from '@repo/http';
+import { createLogger, serve } from '@repo/http';
 import { describeStore, exitOnFatal, openStore } from '@repo/store';
 import { createApp } from './app';
 import { loadConfig } from './config';
 
 const config = loadConfig();
+const logger = await createLogger('todo-oauth', config);
 for (const notice of config.notices) console.warn(`todo-oauth: ${notice}`);
 const store = await openStore(config.store, { onFatal: exitOnFatal('todo-oauth') });
 console.log(`todo-oauth: data ${describeStore(config.store)}`);
-const app = await createApp({ ...config, store });
-serve(app, { name: 'todo-oauth', port: config.port, onClose: () => store.close() });
+const app = await createApp({ ...config, store, logger });
+serve(app, { ...config, name: 'todo-oauth', onClose: () => store.close() });

@@ -1,7 +1,15 @@
 import Koa from 'koa';
 import Router from '@koa/router';
 import { manifestAuth, requireAuth } from '@repo/auth';
-import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
+import {
+  health,
+  jsonBody,
+  jsonErrors,
+  notFound,
+  pluginCors,
+  requestLog,
+  type Logger,
+} from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
@@ -14,6 +22,8 @@ export interface AppOptions extends ServiceAuthOptions {
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
+  /** Where the request lines go (`server.ts` makes it); nowhere unless given. */
+  logger?: Logger;
 }
 
 const file = (name: string) => new URL(`../${name}`, import.meta.url);
@@ -23,12 +33,17 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   const auth = serviceAuth(options);
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth) });
   const spec = await loadSpec(file('openapi.yaml'));
-  const todos = todoStore(options.store ?? new MemoryStore(), 'todo-service');
+  const store = options.store ?? new MemoryStore();
+  const todos = todoStore(store, 'todo-service');
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
+  // logs: a line per request, with its id (X-Request-Id)
+  app.use(requestLog({ logger: options.logger }));
   // errors: every failure leaves as a JSON body, 4xx explained, 5xx hidden
   app.use(jsonErrors());
+  // health: /healthz and /readyz (the store takes a write) for load balancers; not in the spec
+  app.use(health({ store }));
   // not found: a request nothing below answers becomes a JSON 404
   app.use(notFound());
   // cors: the hosts' web pages call the plugin from the browser

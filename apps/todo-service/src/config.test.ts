@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_SERVICE_TOKEN, DEV_VERIFICATION_TOKEN, loadConfig } from './config';
 
 const realToken = 'f'.repeat(64);
+const PRODUCTION = { NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://todo.example.com' };
 
 describe('todo-service configuration', () => {
   it('uses the documented development defaults and announces them by name, not by value', () => {
@@ -41,15 +42,27 @@ describe('todo-service configuration', () => {
       '`OPENAI_VERIFICATION_TOKEN` is the public development default',
     ],
   ])('refuses to start in production with %s', (_, env, message) => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ...env })).toThrow(message);
+    expect(() => loadConfig({ ...PRODUCTION, ...env })).toThrow(message);
   });
 
   it('starts in production with real values', () => {
     const config = loadConfig({
-      NODE_ENV: 'production',
+      ...PRODUCTION,
       SERVICE_TOKEN: realToken,
       OPENAI_VERIFICATION_TOKEN: 'issued',
     });
     expect(config).toMatchObject({ production: true, serviceToken: realToken, notices: [] });
+  });
+
+  it('refuses its demo tokens beyond loopback unless ALLOW_DEMO_DEFAULTS=1', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      '`SERVICE_TOKEN`, `OPENAI_VERIFICATION_TOKEN` still at the public demo value',
+    );
+    expect(() => loadConfig({ HOST: '0.0.0.0', SERVICE_TOKEN: realToken })).toThrow(
+      /^`OPENAI_VERIFICATION_TOKEN` still/,
+    );
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_DEMO_DEFAULTS: 'yes' }).host).toBe('0.0.0.0');
+    const real = { SERVICE_TOKEN: realToken, OPENAI_VERIFICATION_TOKEN: 'issued' };
+    expect(loadConfig({ HOST: '0.0.0.0', ...real }).notices).toEqual([]);
   });
 });

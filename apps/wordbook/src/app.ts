@@ -1,6 +1,14 @@
 import Koa from 'koa';
 import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
-import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
+import {
+  health,
+  jsonBody,
+  jsonErrors,
+  notFound,
+  pluginCors,
+  requestLog,
+  type Logger,
+} from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
@@ -20,6 +28,8 @@ export interface AppOptions {
   publicBaseUrl?: string | undefined;
   trustProxy?: boolean;
   production?: boolean;
+  /** Where the request lines go (`server.ts` makes it); nowhere unless given. */
+  logger?: Logger;
 }
 
 /** The origin of ERNIE Bot's web app, which calls plugins from the browser. */
@@ -34,11 +44,16 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   const spec = await loadSpec(file('openapi.yaml'));
   const prompt = loadPrompt(file('prompt.txt'));
   const { publicBaseUrl, maxWords, maxBooks, random = Math.random } = options;
-  const words = wordStore(options.store ?? new MemoryStore(), { maxWords, maxBooks });
+  const store = options.store ?? new MemoryStore();
+  const words = wordStore(store, { maxWords, maxBooks });
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
+  // logs: a line per request, with its id (X-Request-Id)
+  app.use(requestLog({ logger: options.logger }));
   // errors: every failure leaves as a one-line JSON body, 4xx explained, 5xx hidden
   app.use(jsonErrors());
+  // health: /healthz and /readyz (the store takes a write) for load balancers; not in the spec
+  app.use(health({ store }));
   app.use(notFound());
   // cors: ERNIE's web page calls the plugin from the browser, as ChatGPT's does
   app.use(pluginCors({ extraOrigins: [ERNIE_ORIGIN], allowLoopback: !options.production }));

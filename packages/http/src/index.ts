@@ -1,4 +1,4 @@
-export { jsonErrors, type ErrorBody } from './json-errors';
+export { errorAnswer, jsonErrors, type ErrorAnswer, type ErrorBody } from './json-errors';
 export { notFound } from './not-found';
 export { pluginCors, HOST_ORIGINS, type PluginCorsOptions } from './cors';
 export { jsonBody, type JsonBodyOptions } from './json-body';
@@ -9,5 +9,33 @@ export {
   fillPlaceholders,
   perOrigin,
 } from './public-origin';
+export {
+  createLogger,
+  requestLog,
+  requestIdOf,
+  silentLogger,
+  type Logger,
+  type LoggerOptions,
+  type RequestLogOptions,
+} from './request-log';
+export {
+  health,
+  writeReadCheck,
+  HEALTH_PATHS,
+  type HealthOptions,
+  type WritableStore,
+} from './health';
+export { envExampleNames, settingsRead } from './env-example';
 export { closeGracefully, serve, type ServeOptions } from './serve';
-export { readBaseConfig, readFlag, readPort, type BaseConfig } from './env';
+export {
+  readBaseConfig,
+  readFlag,
+  readInteger,
+  readPort,
+  isLoopback,
+  refuseDemoDefaults,
+  LOG_LEVELS,
+  type BaseConfig,
+  type Env,
+  type LogLevel,
+} from './env';

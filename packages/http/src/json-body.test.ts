@@ -47,3 +47,31 @@ describe('jsonBody', () => {
     expect(json.body).toEqual({ got: {} });
   });
 });
+
+describe('jsonBody depth', () => {
+  it('answers a body nested thousands deep with a 400 naming the body, not a 500', async () => {
+    const deep = '['.repeat(4000) + ']'.repeat(4000);
+    const res = await request(echo())
+      .delete('/')
+      .set('Content-Type', 'application/json')
+      .send(deep);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: 'bad_request',
+      message: 'request body is nested deeper than 32 levels',
+      field: 'body',
+    });
+  });
+
+  it('accepts a body exactly as deep as the limit, objects and arrays alike', async () => {
+    const body = { a: [{ b: [1] }] };
+    const ok = await request(echo({ maxDepth: 4 }))
+      .post('/')
+      .send(body);
+    expect(ok.body).toEqual({ got: body });
+    const over = await request(echo({ maxDepth: 3 }))
+      .post('/')
+      .send(body);
+    expect(over.status).toBe(400);
+  });
+});

@@ -1,7 +1,7 @@
 import Koa from 'koa';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonErrors } from './json-errors';
+import { errorAnswer, jsonErrors } from './json-errors';
 
 function appThrowing(fn: (ctx: Koa.Context) => void) {
   const app = new Koa();
@@ -65,5 +65,32 @@ describe('jsonErrors', () => {
     app.use(async (ctx) => ctx.throw(404, 'gone'));
     const res = await request(app.callback()).get('/');
     expect(res.headers['access-control-allow-origin']).toBe('https://chatgpt.com');
+  });
+});
+
+describe('errorAnswer', () => {
+  it('shows a 4xx with its code and field, and hides everything of a 5xx or a plain error', () => {
+    const conflict = Object.assign(new Error('the `book` is full'), {
+      status: 409,
+      expose: true,
+      code: 'book_full',
+      field: 'book',
+      headers: { 'Retry-After': '1' },
+    });
+    expect(errorAnswer(conflict)).toEqual({
+      status: 409,
+      body: { error: 'book_full', message: 'the `book` is full', field: 'book' },
+      headers: { 'Retry-After': '1' },
+    });
+    const secret = Object.assign(new Error('db password is hunter2'), { status: 503, field: 'x' });
+    expect(errorAnswer(secret).body).toEqual({
+      error: 'service_unavailable',
+      message: 'Service Unavailable',
+    });
+    expect(errorAnswer(new TypeError('x is undefined'))).toMatchObject({
+      status: 500,
+      body: { error: 'internal_server_error', message: 'Internal Server Error' },
+    });
+    expect(errorAnswer(undefined).status).toBe(500);
   });
 });

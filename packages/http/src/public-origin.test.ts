@@ -69,6 +69,45 @@ describe('publicOrigin', () => {
     },
   );
 
+  it.each(['https://evil.example/?', 'ftp', 'https"', 'javascript'])(
+    'refuses X-Forwarded-Proto %j from a trusted proxy with a 400 naming the header',
+    async (proto) => {
+      const res = await request(originApp({ proxy: true }))
+        .get('/')
+        .set({ Host: 'plugin.example.com', 'X-Forwarded-Proto': proto });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        error: 'bad_request',
+        message: '`X-Forwarded-Proto` must be http or https',
+        field: 'X-Forwarded-Proto',
+      });
+    },
+  );
+
+  it('takes the first of several X-Forwarded-Proto values (one per proxy)', async () => {
+    const res = await request(originApp({ proxy: true }))
+      .get('/')
+      .set({ Host: 'plugin.example.com', 'X-Forwarded-Proto': 'https, http' });
+    expect(res.body.origin).toBe('https://plugin.example.com');
+  });
+
+  it('names X-Forwarded-Host when that is the bad host', async () => {
+    const res = await request(originApp({ proxy: true }))
+      .get('/')
+      .set({ Host: 'plugin.example.com', 'X-Forwarded-Host': 'evil"x' });
+    expect(res.status).toBe(400);
+    expect(res.body.field).toBe('X-Forwarded-Host');
+  });
+
+  it('tells caches the answer varies with the headers the origin came from', async () => {
+    const direct = await request(originApp()).get('/');
+    expect(direct.headers.vary).toBe('Host');
+    const proxied = await request(originApp({ proxy: true })).get('/');
+    expect(proxied.headers.vary).toBe('Host, X-Forwarded-Proto, X-Forwarded-Host');
+    const fixed = await request(originApp({ baseUrl: 'https://plugin.example.com' })).get('/');
+    expect(fixed.headers.vary).toBeUndefined();
+  });
+
   it('accepts an IPv6 literal host', async () => {
     const res = await request(originApp()).get('/').set('Host', '[::1]:5002');
     expect(res.body.origin).toBe('http://[::1]:5002');

@@ -32,13 +32,24 @@ export function parseBaseUrl(value: string, setting = 'PUBLIC_BASE_URL'): string
  * The origin the caller reached this plugin at: the configured base URL when there is one,
  * otherwise the request's own scheme and host. Koa honours `X-Forwarded-Proto`/`-Host` only when
  * the app was created with `proxy: true`, so this trusts exactly what the app was told to trust.
- * Throws a 400 on a Host header that is not a host name.
+ * An origin taken from the request varies with those headers, so the answer says so to caches
+ * (RFC 9110 §12.5.5 `Vary`). Throws a 400, naming the header, on a scheme other than http or
+ * https and on a host that is not a host name: either would be written into the manifest.
  */
 export function publicOrigin(ctx: Context, baseUrl?: string): string {
   if (baseUrl) return baseUrl;
+  const proxied = ctx.app.proxy;
+  ctx.vary(proxied ? ['Host', 'X-Forwarded-Proto', 'X-Forwarded-Host'] : ['Host']);
+  const scheme = ctx.protocol;
+  if (scheme !== 'http' && scheme !== 'https') {
+    ctx.throw(400, '`X-Forwarded-Proto` must be http or https', { field: 'X-Forwarded-Proto' });
+  }
   const host = ctx.host;
-  if (!HOST.test(host)) ctx.throw(400, '`Host` header is not a valid host name', { field: 'Host' });
-  return `${ctx.protocol}://${host}`;
+  if (!HOST.test(host)) {
+    const field = proxied && ctx.get('X-Forwarded-Host') ? 'X-Forwarded-Host' : 'Host';
+    ctx.throw(400, `\`${field}\` header is not a valid host name`, { field });
+  }
+  return `${scheme}://${host}`;
 }
 
 /** Replaces every placeholder in `text` with `origin` (which never ends in a slash). */

@@ -1,10 +1,15 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type Koa from 'koa';
 
 export interface ServeOptions {
   name: string;
   port: number;
-  host?: string;
+  /** The address to listen on (`BaseConfig.host`); every interface when unset. */
+  host?: string | undefined;
+  /** How long a client may take to send a request's headers (default 10,000 ms); then a 408. */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send a whole request, body included (default 30,000 ms). */
+  requestTimeoutMs?: number;
   /** How long in-flight requests may take to finish after SIGTERM/SIGINT (default 5,000 ms). */
   graceMs?: number;
   /** Runs once the last request has finished: close the store here. */
@@ -37,11 +42,21 @@ export async function closeGracefully(
 
 /**
  * Listens, announces the URL, and on SIGTERM/SIGINT closes gracefully (`closeGracefully`) and
- * exits 0, or 1 when `onClose` fails.
+ * exits 0, or 1 when `onClose` fails. A client slow to send its request is answered 408 once
+ * `headersTimeoutMs` or `requestTimeoutMs` has passed, so it cannot hold a connection for long.
  */
 export function serve(app: Koa, options: ServeOptions): Server {
-  const { name, port, host } = options;
-  const server = app.listen(port, host, () => {
+  const { name, port, host, headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 } = options;
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Node checks both timeouts on this interval (30 s by default), so a short one is late.
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    },
+    app.callback(),
+  );
+  server.listen(port, host, () => {
     const address = server.address();
     const bound = address && typeof address === 'object' ? address.port : port;
     console.log(`${name} listening on http://localhost:${bound}`);

@@ -93,7 +93,8 @@ export function validateRequest(operation: Operation, options: ValidateRequestOp
       const { field, message } = describeError(checkQuery, 'query');
       ctx.throw(400, message, { field });
     }
-    let value: unknown = ctx.request.body;
+    // An operation that declares no body reads none, whatever the client sent.
+    let value: unknown = body ? ctx.request.body : undefined;
     if (body) {
       // `Content-Length: 0` is no body, whatever the Content-Type; otherwise Koa's `is` answers
       // false for another media type.

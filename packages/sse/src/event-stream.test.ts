@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Koa, { type Context } from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -133,6 +133,31 @@ describe('openEventStream', () => {
     expect(stream.signal.aborted).toBe(true);
     expect(stream.closed).toBe(true);
     expect(afterAbort).toBe(false);
+  });
+});
+
+describe('openEventStream with a client that stops reading', () => {
+  it('cuts the connection after drainTimeoutMs, aborting the signal', async () => {
+    const finished = gate();
+    let sent = 0;
+    let stream!: EventStream;
+    const url = await listen(async (ctx) => {
+      stream = openEventStream(ctx, { drainTimeoutMs: 300 });
+      // Events far larger than the socket buffers: the writes back up at once.
+      while (await stream.send({ text: 'x'.repeat(1 << 20) })) sent += 1;
+      finished.open();
+    });
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    socket.pause(); // a host that hangs without closing: it never reads again
+    const began = Date.now();
+    await finished.opened;
+    expect(Date.now() - began).toBeLessThan(3000);
+    expect(stream.signal.aborted).toBe(true);
+    expect(sent).toBeLessThan(50);
+    socket.destroy();
   });
 });
 

@@ -10,6 +10,14 @@ export interface SendOptions {
   id?: string;
 }
 
+export interface EventStreamOptions {
+  /**
+   * How long `send()` waits for a client that stopped reading (default 30,000 ms); then the
+   * connection is cut, as if the client had gone, so a stalled reader cannot hold it open.
+   */
+  drainTimeoutMs?: number;
+}
+
 /** An open server-sent-events response. */
 export interface EventStream {
   /**
@@ -46,9 +54,12 @@ function frame(data: unknown, options: SendOptions): string {
   return `${text}data: ${json}\n\n`;
 }
 
-function drainOrClose(res: ServerResponse): Promise<void> {
+// Waits until the client has read what is buffered, or has gone; past `ms` it is cut off.
+function drainOrClose(res: ServerResponse, ms: number): Promise<void> {
   return new Promise((resolve) => {
+    const timer = setTimeout(() => res.destroy(), ms);
     const done = () => {
+      clearTimeout(timer);
       res.off('drain', done);
       res.off('close', done);
       resolve();
@@ -62,10 +73,12 @@ function drainOrClose(res: ServerResponse): Promise<void> {
  * Starts a server-sent-events response: status 200, `text/event-stream`, no caching and no proxy
  * buffering, headers sent at once (so a host waiting for them does not time out while the work
  * runs). Koa stops managing the response: the caller must `close()` it (`streamEvents` does).
- * Throws when the response has already started.
+ * A client that stops reading for `drainTimeoutMs` is cut off. Throws when the response has
+ * already started.
  * @example const stream = openEventStream(ctx); await stream.send({ progress: 1 }); stream.close();
  */
-export function openEventStream(ctx: Context): EventStream {
+export function openEventStream(ctx: Context, options: EventStreamOptions = {}): EventStream {
+  const drainTimeoutMs = options.drainTimeoutMs ?? 30_000;
   if (ctx.headerSent) throw new Error('cannot open an event stream: the response has started');
   const res = ctx.res;
   ctx.status = 200;
@@ -92,7 +105,7 @@ export function openEventStream(ctx: Context): EventStream {
     async send(data, options = {}) {
       const text = frame(data, options);
       if (closed) return false;
-      if (!res.write(text)) await drainOrClose(res);
+      if (!res.write(text)) await drainOrClose(res, drainTimeoutMs);
       return !closed;
     },
     close() {

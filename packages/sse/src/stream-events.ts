@@ -1,34 +1,13 @@
-import { STATUS_CODES } from 'node:http';
 import type { Context } from 'koa';
-import type { ErrorBody } from '@repo/http';
-import { openEventStream, type EventStream } from './event-stream';
-
-interface HttpishError {
-  status?: unknown;
-  expose?: unknown;
-  message?: unknown;
-  code?: unknown;
-  field?: unknown;
-}
+import { errorAnswer, type ErrorBody } from '@repo/http';
+import { openEventStream, type EventStream, type EventStreamOptions } from './event-stream';
 
 /**
- * The last event of a stream that failed, in the same shape `jsonErrors()` answers with: a 4xx
- * message is shown (it was the client's fault), anything else is hidden.
+ * The last event of a stream that failed, in the shape `jsonErrors()` answers with (the same
+ * `errorAnswer`): a 4xx message is shown (it was the client's fault), anything else is hidden.
  */
 export function errorEvent(caught: unknown): ErrorBody {
-  const err = (caught ?? {}) as HttpishError;
-  const status = Number(err.status);
-  const exposed = status >= 400 && status < 500 && err.expose !== false;
-  if (!exposed) return { error: 'internal_server_error', message: STATUS_CODES[500]! };
-  const custom = typeof err.code === 'string' && /^[a-z][a-z_]*$/.test(err.code);
-  const body: ErrorBody = {
-    error: custom
-      ? (err.code as string)
-      : (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '_'),
-    message: typeof err.message === 'string' ? err.message : STATUS_CODES[status]!,
-  };
-  if (typeof err.field === 'string') body.field = err.field;
-  return body;
+  return errorAnswer(caught).body;
 }
 
 /**
@@ -41,15 +20,16 @@ export function errorEvent(caught: unknown): ErrorBody {
 export async function streamEvents(
   ctx: Context,
   produce: (stream: EventStream) => Promise<void>,
+  options: EventStreamOptions = {},
 ): Promise<void> {
-  const stream = openEventStream(ctx);
+  const stream = openEventStream(ctx, options);
   try {
     await produce(stream);
   } catch (err) {
     if (stream.signal.aborted) return;
-    const status = Number((err as HttpishError | undefined)?.status);
-    if (!(status >= 400 && status < 500)) ctx.app.emit('error', err, ctx);
-    await stream.send(errorEvent(err));
+    const { status, body } = errorAnswer(err);
+    if (status >= 500) ctx.app.emit('error', err, ctx);
+    await stream.send(body);
   } finally {
     stream.close();
   }
