@@ -42,7 +42,7 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   app.use(requestLog({ logger: options.logger }));
   // errors: every failure leaves as a JSON body, 4xx explained, 5xx hidden
   app.use(jsonErrors());
-  // health: /healthz and /readyz (the store takes a write) for load balancers; not in the spec
+  // health: /healthz and /readyz (the store can write) for load balancers; not in the spec
   app.use(health({ store }));
   // not found: a request nothing below answers becomes a JSON 404
   app.use(notFound());

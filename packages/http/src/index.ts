@@ -20,10 +20,9 @@ export {
 } from './request-log';
 export {
   health,
-  writeReadCheck,
   HEALTH_PATHS,
   type HealthOptions,
-  type WritableStore,
+  type ProbedStore,
 } from './health';
 export { envExampleNames, settingsRead } from './env-example';
 export { closeGracefully, serve, type ServeOptions } from './serve';
