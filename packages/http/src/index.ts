@@ -18,12 +18,7 @@ export {
   type LoggerOptions,
   type RequestLogOptions,
 } from './request-log';
-export {
-  health,
-  HEALTH_PATHS,
-  type HealthOptions,
-  type ProbedStore,
-} from './health';
+export { health, HEALTH_PATHS, type HealthOptions, type ProbedStore } from './health';
 export { envExampleNames, settingsRead } from './env-example';
 export { closeGracefully, serve, type ServeOptions } from './serve';
 export {
