@@ -19,6 +19,7 @@ import {
   type OpenApiDocument,
 } from '@repo/openapi';
 import { FETCH_RULES, PARSE_RULES } from './fetch-rules';
+import { lintMcpTools } from './mcp-lint';
 import type { PluginSource } from './read-plugin';
 
 /** The rule sets a plugin is held to: `openai` always applies; `ernie` adds ERNIE Bot's. */
@@ -96,6 +97,9 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
           add(
             checkRules(ERNIE_SPEC_RULES, { text: specText, document: dereferenceSpec(document) }),
           );
+        // MCP: a running plugin that serves /mcp must serve its spec's tools.
+        if (readable && /^https?:/.test(source.target))
+          add(await lintMcpTools(source.origin, document));
       }
     }
   }
