@@ -21,9 +21,11 @@ function asRestReads(schema: object | undefined, text: unknown): unknown {
 }
 
 // The parts of a generated request a tool call cannot say: they are the transport's, not the
-// tool's (headers, credentials, content types, encodings, body size, the path's shape).
+// tool's (headers, credentials, content types, encodings, body size, the path's shape). And an
+// unexpected body: a tool's arguments are one closed object, so an unknown one is refused by
+// design (`@repo/mcp`), where REST may ignore a body field its schema does not name.
 const REST_ONLY =
-  /^(header|credentials|body malformed|body content type|body oversized|query extra|path shape)/;
+  /^(header|credentials|body malformed|body content type|body oversized|body unexpected|query extra|path shape)/;
 
 /**
  * The arguments of the tool call that says what `generated` says: its path and query parameters
