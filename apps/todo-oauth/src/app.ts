@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { manifestAuth, principalOf, requireAuth } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
+import { mcpEndpoint } from '@repo/mcp';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
 import { todoHandlers, todoStore } from '@repo/todos';
@@ -31,7 +32,11 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   // errors, not found, cors: as in todo-noauth
   app.use(jsonErrors());
   app.use(notFound());
-  app.use(pluginCors({ allowLoopback: !options.production }));
+  // mcp: every operation is also an MCP tool at /mcp, called through this app in-process;
+  // before cors, as /mcp answers its own preflight with the MCP headers
+  const cors = { allowLoopback: !options.production };
+  app.use(mcpEndpoint(app, { spec, auth: auth.config, cors }));
+  app.use(pluginCors(cors));
   // plugin files: public, a host reads them before anyone has signed in
   app.use(serveManifest({ manifest, logoFile: file('logo.png'), publicBaseUrl }));
   app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));

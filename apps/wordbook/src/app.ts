@@ -2,6 +2,7 @@ import Koa from 'koa';
 import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
+import { mcpEndpoint } from '@repo/mcp';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
 import { deleteBodyAsQuery } from './delete-body-as-query';
@@ -40,8 +41,12 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   // errors: every failure leaves as a one-line JSON body, 4xx explained, 5xx hidden
   app.use(jsonErrors());
   app.use(notFound());
+  // mcp: every operation is also an MCP tool at /mcp, called through this app in-process;
+  // before cors, as /mcp answers its own preflight with the MCP headers
+  const cors = { extraOrigins: [ERNIE_ORIGIN], allowLoopback: !options.production };
+  app.use(mcpEndpoint(app, { spec, auth, cors }));
   // cors: ERNIE's web page calls the plugin from the browser, as ChatGPT's does
-  app.use(pluginCors({ extraOrigins: [ERNIE_ORIGIN], allowLoopback: !options.production }));
+  app.use(pluginCors(cors));
   // plugin files: manifest, logo and example.yaml; the spec at /.well-known/openapi.yaml
   const examplesFile = file('example.yaml');
   app.use(serveManifest({ manifest, logoFile: file('logo.png'), examplesFile, publicBaseUrl }));

@@ -54,8 +54,12 @@ describe('restRequest', () => {
     });
   });
 
-  it('sends no body when no body argument is given', () => {
-    expect(restRequest(addNote!, { owner: 'ann' })).toEqual({ method: 'POST', url: '/notes/ann' });
+  it('sends an empty body when the body is required and no body argument is given', () => {
+    expect(restRequest(addNote!, { owner: 'ann' })).toEqual({
+      method: 'POST',
+      url: '/notes/ann',
+      body: {},
+    });
   });
 });
 

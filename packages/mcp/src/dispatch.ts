@@ -22,10 +22,11 @@ export interface ToolResult {
 
 /** Turns a tool's arguments back into its operation's request: path, query string and body. */
 export function restRequest(tool: SpecTool, args: Record<string, unknown>): RestRequest {
-  const { method, path, places, wholeBody } = tool.operation;
+  const { method, path, places, wholeBody, bodyRequired } = tool.operation;
   const query = new URLSearchParams();
   const body: Record<string, unknown> = {};
-  let hasBody = false;
+  // A merged body goes whenever it is required, so the app names the missing property itself.
+  let hasBody = bodyRequired && !wholeBody;
   for (const [name, value] of Object.entries(args)) {
     const place = places[name];
     if (value === undefined || place === 'path') continue;

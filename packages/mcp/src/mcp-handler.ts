@@ -1,5 +1,6 @@
 import { createMcpHandler, fromJsonSchema, McpServer } from '@modelcontextprotocol/server';
 import type { LoadedSpec } from '@repo/openapi';
+import { argumentValidator } from './argument-validator';
 import type { ToolResult } from './dispatch';
 import { specTools, type SpecTool } from './spec-tools';
 
@@ -13,19 +14,21 @@ export type CallTool = (
 /**
  * The SDK's stateless Streamable HTTP handler serving `spec`'s tools: the current revision and,
  * by the SDK's default `legacy: 'stateless'`, clients that negotiate 2025-11-25. The SDK builds
- * a server per request; the tools, their schemas and the SDK's validators are built once, here,
- * and each request's server only registers them. It checks no Origin and no token: put
+ * a server per request; the tools, their schemas and their compiled validators are built once,
+ * here, and each request's server only registers them. Arguments are checked with the REST API's
+ * ajv set-up, so a bad one is a tool error in the REST 400's words, naming the field. It checks no Origin and no token: put
  * `mcpEndpoint` in front of it.
  */
 export function specMcpHandler(spec: LoadedSpec, callTool: CallTool) {
   const { title, version, description } = spec.document.info;
+  const validator = argumentValidator();
   const tools = specTools(spec).map((tool) => ({
     tool,
     config: {
       title: tool.title,
       description: tool.description,
-      inputSchema: fromJsonSchema<Record<string, unknown>>(tool.inputSchema),
-      outputSchema: tool.outputSchema && fromJsonSchema(tool.outputSchema),
+      inputSchema: fromJsonSchema<Record<string, unknown>>(tool.inputSchema, validator),
+      outputSchema: tool.outputSchema && fromJsonSchema(tool.outputSchema, validator),
       annotations: tool.annotations,
     },
   }));

@@ -173,6 +173,10 @@ describe('specTools', () => {
     });
     const [tool] = specTools(spec);
     expect(tool!.inputSchema.required).toEqual(['body']);
-    expect(tool!.operation).toMatchObject({ places: { body: 'body' }, wholeBody: true });
+    expect(tool!.operation).toMatchObject({
+      places: { body: 'body' },
+      wholeBody: true,
+      bodyRequired: true,
+    });
   });
 });

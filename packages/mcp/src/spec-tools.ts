@@ -26,6 +26,8 @@ export interface SpecTool {
     places: Record<string, ArgumentPlace>;
     /** Whether the body is the whole `body` argument (a non-object body) rather than merged. */
     wholeBody: boolean;
+    /** Whether the operation requires a JSON body: a call then always sends one (`{}` at least). */
+    bodyRequired: boolean;
   };
 }
 
@@ -112,6 +114,7 @@ function toolFrom(operation: Operation, specHints: ToolHints): SpecTool | undefi
       path: operation.path,
       places,
       wholeBody,
+      bodyRequired: body?.required === true,
     },
   };
 }

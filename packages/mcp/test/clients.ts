@@ -62,3 +62,21 @@ export async function connect(
     protocolVersion: client.getNegotiatedProtocolVersion(),
   }) as unknown as TestClient;
 }
+
+/** POSTs a bare `tools/list` to an MCP URL with `headers`, as a client without an SDK would. */
+export function postToolsList(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2025-11-25',
+      ...headers,
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    signal: AbortSignal.timeout(10_000),
+  });
+}
