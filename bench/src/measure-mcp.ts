@@ -48,6 +48,13 @@ export async function measureMcp(
   writeFileSync(file, JSON.stringify({ tool, result }));
   const peer = await start([PEER, file], {}, '/ready');
   try {
+    // The peer must give the app's answer; and it starts cold where the app has served the
+    // other cases, so both answer some calls first (quick mode has no warm-up of its own).
+    const same = await mcpResult(peer.url, call);
+    if (JSON.stringify(same.structuredContent) !== JSON.stringify(result.structuredContent))
+      throw new Error(`the SDK peer's answer differs from ${app}'s`);
+    for (let i = 0; i < 50; i++)
+      await Promise.all([mcpResult(url, call), mcpResult(peer.url, call)]);
     const runs = await interleavedRounds([url, peer.url, url], [call, call, rest], s);
     const rounds = runs.map(([mcp, peer, rest]) => ({ mcp: mcp!, peer: peer!, rest: rest! }));
     return {
