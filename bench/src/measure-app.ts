@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchApp } from './apps';
 import { load, record, type LoadCase, type LoadResult } from './load';
+import { MCP_READS } from './mcp-reads';
+import { measureMcp, type McpRow } from './measure-mcp';
 import { median, medianRun } from './median';
 import { rssMiB, start, stop, type Running } from './processes';
 import type { AppRow, CaseRow, Round } from './report';
@@ -58,20 +60,23 @@ async function coldStarts(
  * `s.rounds` rounds of `c` on every server after a warm-up of each: the servers run one after
  * another in an order that rotates (A, B, C; B, C, A; …), so none always goes first. This
  * machine's speed drifts within a run, so ratios are taken within a round, then the median.
- * Answers one list per round, in the order of `urls`.
+ * `c` is one case for every server, or one per server. Answers one list per round, in the
+ * order of `urls`.
  */
 export async function interleavedRounds(
   urls: string[],
-  c: LoadCase,
+  c: LoadCase | LoadCase[],
   s: Settings,
 ): Promise<LoadResult[][]> {
-  if (s.warmupSeconds) for (const url of urls) await load(url, c, s.warmupSeconds);
+  const caseOf = (k: number) => (Array.isArray(c) ? c[k]! : c);
+  if (s.warmupSeconds)
+    for (const [k, url] of urls.entries()) await load(url, caseOf(k), s.warmupSeconds);
   const rounds: LoadResult[][] = [];
   for (let r = 0; r < s.rounds; r++) {
     const round: LoadResult[] = [];
     for (let i = 0; i < urls.length; i++) {
       const k = (r + i) % urls.length;
-      round[k] = await load(urls[k]!, c, s.seconds);
+      round[k] = await load(urls[k]!, caseOf(k), s.seconds);
     }
     rounds.push(round);
   }
@@ -98,12 +103,13 @@ async function measureCase(
 
 /**
  * Runs one app as shipped (its built server) beside a bare Koa and a raw node:http baseline that
- * answer its cases with the app's own recorded bytes, and measures each case on all three.
+ * answer its cases with the app's own recorded bytes, and measures each case on all three; then
+ * its main read as an MCP `tools/call` (`MCP_READS`), or why that could not be measured.
  */
 export async function measureApp(
   app: BenchApp,
   s: Settings,
-): Promise<{ cases: CaseRow[]; app: AppRow }> {
+): Promise<{ cases: CaseRow[]; app: AppRow; mcp?: McpRow; mcpError?: string }> {
   const entry = join(s.root, app.entry);
   const upstream = await app.upstream?.(s.root);
   const env = { ...app.env, ...upstream?.env };
@@ -140,7 +146,19 @@ export async function measureApp(
         `  ${app.name} · ${c.name}: ${row.app_.rps.toFixed(0)} req/s, ${row.koaRatio.toFixed(2)}× bare Koa (bare Koa ${row.koa.rps.toFixed(0)}, raw ${row.raw.rps.toFixed(0)})`,
       );
     }
-    return { cases, app: { app: app.name, ...starts, idleRssMiB } };
+    const result = { cases, app: { app: app.name, ...starts, idleRssMiB } };
+    const read = MCP_READS[app.name];
+    if (!read) return result;
+    const rest = app.cases.find((c) => c.name === read.restCase)!.load;
+    try {
+      const mcp = await measureMcp(app.name, running.url, read, rest, s);
+      console.log(
+        `  ${app.name} · MCP ${read.tool}: ${mcp.mcp.rps.toFixed(0)} req/s, ${mcp.peerRatio.toFixed(2)}× the SDK alone (${mcp.peer.rps.toFixed(0)}), ${mcp.restRatio.toFixed(2)}× its REST read`,
+      );
+      return { ...result, mcp };
+    } catch (err) {
+      return { ...result, mcpError: `MCP ${read.tool} not measured: ${(err as Error).message}` };
+    }
   } finally {
     await Promise.all(servers.map(stop));
   }

@@ -10,6 +10,7 @@ import { coalescingMisses, measureCoalescing } from './coalescing';
 import { measureGrowth } from './growth';
 import { measureStackShape } from './stack-shape';
 import { measureApp, type Settings } from './measure-app';
+import { mcpMisses, mcpTable, type McpRow } from './measure-mcp';
 import { appMisses, appTable, caseTable, misses, type AppRow, type CaseRow } from './report';
 
 const { values } = parseArgs({
@@ -51,16 +52,21 @@ console.log(
 );
 const caseRows: CaseRow[] = [];
 const appRows: AppRow[] = [];
+const mcpRows: McpRow[] = [];
+const mcpErrors: string[] = [];
 for (const app of apps) {
   const result = await measureApp(app, settings);
   caseRows.push(...result.cases);
   appRows.push(result.app);
+  if (result.mcp) mcpRows.push(result.mcp);
+  if (result.mcpError) mcpErrors.push(`${app.name}: ${result.mcpError}`);
 }
 const growth = only('todo-noauth') ? await measureGrowth(GROWTH_SIZES, settings) : undefined;
 const coalescing = only('sport-stats') ? await measureCoalescing(settings) : undefined;
 const shape = only('todo-noauth') ? await measureStackShape(settings) : undefined;
 
 console.log(`\n## Throughput and latency\n\n${caseTable(caseRows)}`);
+if (mcpRows.length) console.log(`\n## The main read as an MCP tools/call\n\n${mcpTable(mcpRows)}`);
 console.log(`\n## Cold start and memory\n\n${appTable(appRows)}`);
 if (growth) console.log(`\n## How the todo list's cost grows\n\n${growth.markdown}`);
 if (coalescing) {
@@ -69,6 +75,8 @@ if (coalescing) {
 if (shape) console.log(`\n## What the stack's shape costs, with no work\n\n${shape.markdown}`);
 const missed = [
   ...caseRows.flatMap((r) => misses(r).map((m) => `${r.app} · ${r.name}: ${m}`)),
+  ...mcpRows.flatMap((r) => mcpMisses(r).map((m) => `${r.app} · MCP ${r.tool}: ${m}`)),
+  ...mcpErrors,
   ...appRows.flatMap((r) => appMisses(r).map((m) => `${r.app}: ${m}`)),
   ...(coalescing
     ? coalescingMisses(coalescing.rows[0]!).map((m) => `sport-stats · coalescing: ${m}`)
@@ -89,6 +97,7 @@ writeFileSync(
       machine,
       settings,
       cases: caseRows,
+      mcp: mcpRows,
       apps: appRows,
       growth: growth?.rows,
       coalescing: coalescing && { rows: coalescing.rows, appRssMiB: coalescing.appRssMiB },

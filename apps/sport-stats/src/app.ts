@@ -2,6 +2,7 @@ import Koa from 'koa';
 import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
 import { health, jsonErrors, notFound, pluginCors, requestLog, type Logger } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
+import { mcpEndpoint } from '@repo/mcp';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import type { Store } from '@repo/store';
 import { checkListBody, statsHandlers } from './stats-handlers';
@@ -47,8 +48,12 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   app.use(health({ store: options.store }));
   // not found: a request nothing below answers becomes a JSON 404
   app.use(notFound());
+  // mcp: every operation is also an MCP tool at /mcp, called through this app in-process;
+  // before cors, as /mcp answers its own preflight with the MCP headers
+  const cors = { allowLoopback: !options.production };
+  app.use(mcpEndpoint(app, { spec, auth, cors }));
   // cors: the hosts' web pages call the plugin from the browser
-  app.use(pluginCors({ allowLoopback: !options.production }));
+  app.use(pluginCors(cors));
   // plugin files: what a host reads before its first call
   app.use(serveManifest({ manifest, logoFile: file('logo.png'), publicBaseUrl }));
   app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));

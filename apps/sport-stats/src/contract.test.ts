@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { describePluginContract } from '@repo/contract-testing';
+import { describeMcpContract, describePluginContract } from '@repo/contract-testing';
 import { startFakeBalldontlie, type FakeBalldontlie } from '@repo/fake-balldontlie';
 import { loadSpec } from '@repo/openapi';
 import { createApp } from './app';
 
 let upstream: FakeBalldontlie | undefined;
-afterAll(() => upstream?.close());
+let mcpUpstream: FakeBalldontlie | undefined;
+afterAll(() => Promise.all([upstream?.close(), mcpUpstream?.close()]));
 
 // The contract suite calls every operation with its spec's examples, through the plugin, to the
 // fake balldontlie over real HTTP, and checks each answer against the spec's response schema.
@@ -14,6 +15,13 @@ describePluginContract('sport-stats', {
     upstream = await startFakeBalldontlie();
     return createApp({ upstream: { baseUrl: upstream.url } });
   },
+});
+
+// The same operations as MCP tools: each accepts what the REST route accepts, refuses what it
+// refuses, and names the field.
+describeMcpContract('sport-stats', {
+  createApp: async () =>
+    createApp({ upstream: { baseUrl: (mcpUpstream ??= await startFakeBalldontlie()).url } }),
 });
 
 describe("the spec's examples", () => {

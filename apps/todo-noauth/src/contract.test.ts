@@ -1,4 +1,4 @@
-import { describePluginContract } from '@repo/contract-testing';
+import { describeMcpContract, describePluginContract } from '@repo/contract-testing';
 import { createApp } from './app';
 
 describePluginContract('todo-noauth', {
@@ -6,3 +6,5 @@ describePluginContract('todo-noauth', {
   // Add first, so that deleting index 0 finds the todo the example added.
   order: ['addTodo', 'getTodos', 'deleteTodo'],
 });
+
+describeMcpContract('todo-noauth', { createApp: () => createApp() });

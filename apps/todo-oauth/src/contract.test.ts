@@ -1,5 +1,5 @@
 import { AUTHORIZE_PATH, TOKEN_PATH } from '@repo/auth';
-import { describePluginContract } from '@repo/contract-testing';
+import { describeMcpContract, describePluginContract } from '@repo/contract-testing';
 import { FakeHost, testApp } from '../test/fake-host';
 
 describePluginContract('todo-oauth', {
@@ -10,4 +10,11 @@ describePluginContract('todo-oauth', {
   }),
   ownRoutes: [AUTHORIZE_PATH, TOKEN_PATH],
   order: ['addTodo', 'getTodos', 'deleteTodo'],
+});
+
+describeMcpContract('todo-oauth', {
+  createApp: () => testApp(),
+  apiHeaders: async (app) => ({
+    Authorization: `Bearer ${(await new FakeHost(app).signIn()).access_token}`,
+  }),
 });

@@ -11,6 +11,7 @@ import {
   type Logger,
 } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
+import { mcpEndpoint } from '@repo/mcp';
 import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
 import { todoHandlers, todoStore } from '@repo/todos';
@@ -46,8 +47,12 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   app.use(health({ store }));
   // not found: a request nothing below answers becomes a JSON 404
   app.use(notFound());
+  // mcp: every operation is also an MCP tool at /mcp, called through this app in-process;
+  // before cors, as /mcp answers its own preflight with the MCP headers
+  const cors = { allowLoopback: !options.production };
+  app.use(mcpEndpoint(app, { spec, auth, cors }));
   // cors: the hosts' web pages call the plugin from the browser
-  app.use(pluginCors({ allowLoopback: !options.production }));
+  app.use(pluginCors(cors));
   // plugin files: public, a host reads them before it has the token
   app.use(serveManifest({ manifest, logoFile: file('logo.png'), publicBaseUrl }));
   app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));

@@ -10,6 +10,7 @@ import {
   type Logger,
 } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
+import { mcpEndpoint } from '@repo/mcp';
 import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
 import { loadPrompt } from './prompt';
@@ -55,8 +56,12 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   // health: /healthz and /readyz (the store can write) for load balancers; not in the spec
   app.use(health({ store }));
   app.use(notFound());
+  // mcp: every operation is also an MCP tool at /mcp, called through this app in-process;
+  // before cors, as /mcp answers its own preflight with the MCP headers
+  const cors = { extraOrigins: [ERNIE_ORIGIN], allowLoopback: !options.production };
+  app.use(mcpEndpoint(app, { spec, auth, cors }));
   // cors: ERNIE's web page calls the plugin from the browser, as ChatGPT's does
-  app.use(pluginCors({ extraOrigins: [ERNIE_ORIGIN], allowLoopback: !options.production }));
+  app.use(pluginCors(cors));
   // plugin files: manifest, logo and example.yaml; the spec at /.well-known/openapi.yaml
   const examplesFile = file('example.yaml');
   app.use(serveManifest({ manifest, logoFile: file('logo.png'), examplesFile, publicBaseUrl }));

@@ -1,4 +1,4 @@
-import { describePluginContract } from '@repo/contract-testing';
+import { describeMcpContract, describePluginContract } from '@repo/contract-testing';
 import { createApp, ERNIE_ORIGIN } from './app';
 
 describePluginContract('wordbook', {
@@ -7,3 +7,5 @@ describePluginContract('wordbook', {
   order: ['add_word', 'get_wordbook', 'generate_sentences', 'delete_word'],
   corsOrigins: [ERNIE_ORIGIN],
 });
+
+describeMcpContract('wordbook', { createApp: () => createApp() });

@@ -125,7 +125,7 @@ export function describeSpecProperties<State>(
 
 // `FC_SEED` fixes the seed (CI sets one, so a run there is repeatable); unset, every run draws a
 // new one and may find what the last did not.
-function seedFromEnv(): { seed?: number } {
+export function seedFromEnv(): { seed?: number } {
   const seed = Number(process.env.FC_SEED);
   return process.env.FC_SEED && Number.isSafeInteger(seed) ? { seed } : {};
 }

@@ -10,3 +10,5 @@ export { answerProblem } from './answer-problem';
 export { responseSchemaProblem } from './response-schema';
 export { appRoutes, type Route } from './app-routes';
 export { exampleFor, exampleRequest, fillPath, type ExampleRequest } from './examples';
+export { describeMcpContract, type McpContractOptions } from './describe-mcp-contract';
+export { toolArgumentsFor } from './mcp-arguments';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AIPluginTool } from '@langchain/community/tools/aiplugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintPlugin, pluginSource, type Host } from '@repo/plugin-cli';
+import { Writable } from 'node:stream';
+import { lintPlugin, main, pluginSource, type Host } from '@repo/plugin-cli';
 import { killServers, startServer, type ServerProcess } from '@repo/testing';
 
 // Every app in the repo, running as `pnpm dev` runs it, on a port the system picks. Each is a
@@ -34,10 +35,15 @@ describe.each(APPS)('$name, running', ({ name, hosts }) => {
   }, 40_000);
   afterAll(() => app?.stop());
 
-  it(`passes ai-plugin lint (${hosts.join(' + ')}) with no errors`, async () => {
-    const report = await lintPlugin(pluginSource(app.url), hosts);
-    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
-  });
+  // Lint reads every plugin file and then lists the tools at /mcp: seconds on a loaded machine.
+  it(
+    `passes ai-plugin lint (${hosts.join(' + ')}) with no errors`,
+    { timeout: 20_000 },
+    async () => {
+      const report = await lintPlugin(pluginSource(app.url), hosts);
+      expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    },
+  );
 
   it("loads in LangChain's AIPluginTool, a consumer of ai-plugin.json nobody here wrote", async () => {
     const manifest = (await (await fetch(`${app.url}/.well-known/ai-plugin.json`)).json()) as {
@@ -53,5 +59,22 @@ describe.each(APPS)('$name, running', ({ name, hosts }) => {
     expect(await tool.invoke('')).toBe(
       `Usage Guide: ${manifest.description_for_model}\n\nOpenAPI Spec in JSON or YAML format:\n${spec}`,
     );
+  });
+
+  it('lists one MCP tool per operation with `mcp tools`, given the token it needs', async () => {
+    let out = '';
+    let err = '';
+    const sink = (write: (s: string) => void) =>
+      new Writable({ write: (chunk, _, done) => (write(String(chunk)), done()) });
+    const token = name === 'todo-service' ? ['--token', 'dev-service-token'] : [];
+    const status = await main(
+      ['mcp', 'tools', `${app.url}/mcp`, ...token],
+      sink((s) => (out += s)) as never,
+      sink((s) => (err += s)) as never,
+    );
+    if (name === 'todo-oauth') return void expect(err).toContain('answered 401: pass --token');
+    const spec = await (await fetch(`${app.url}/openapi.json`)).text();
+    expect(status).toBe(0);
+    expect(out).toMatch(new RegExp(`\\n${spec.split('"operationId"').length - 1} tool\\(s\\)\\n$`));
   });
 });

@@ -1,7 +1,7 @@
 import Koa from 'koa';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { pluginCors } from './cors';
+import { originPredicate, pluginCors } from './cors';
 
 function app(options: Parameters<typeof pluginCors>[0]) {
   const koa = new Koa();
@@ -60,5 +60,25 @@ describe('pluginCors', () => {
 
   it('refuses a malformed extra origin at construction', () => {
     expect(() => pluginCors({ extraOrigins: ['https://yiyan.baidu.com/'] })).toThrow(/bare origin/);
+  });
+});
+
+describe('originPredicate', () => {
+  it('allows what pluginCors allows, and nothing else', () => {
+    const allowed = originPredicate({
+      extraOrigins: ['https://yiyan.baidu.com'],
+      allowLoopback: true,
+    });
+    expect(allowed('https://chatgpt.com')).toBe(true);
+    expect(allowed('https://yiyan.baidu.com')).toBe(true);
+    expect(allowed('http://127.0.0.1:5002')).toBe(true);
+    expect(allowed('https://attacker.example')).toBe(false);
+    expect(allowed('http://localhost.attacker.example')).toBe(false);
+    expect(allowed('null')).toBe(false);
+    expect(originPredicate()('http://localhost:3000')).toBe(false);
+  });
+
+  it('refuses a malformed extra origin at construction', () => {
+    expect(() => originPredicate({ extraOrigins: ['yiyan.baidu.com'] })).toThrow();
   });
 });

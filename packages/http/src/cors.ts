@@ -21,20 +21,31 @@ function checkOrigin(origin: string): void {
 }
 
 /**
- * CORS for a plugin: the hosts' origins (and the app's extras) get `Access-Control-Allow-Origin`,
- * everyone else gets none. Answers Chrome's Private Network Access preflight, which a host page
- * sends before it calls a plugin on localhost. Throws at construction on a malformed origin.
+ * The origins a plugin's browser callers may come from: `HOST_ORIGINS`, the app's extras, and
+ * loopback origins when `allowLoopback`. `pluginCors` answers by it, and the MCP endpoint refuses
+ * any other origin with a 403 by it, so both use one allow-list. Throws at construction on a
+ * malformed extra origin.
+ * @example const allowed = originPredicate({ allowLoopback: true }); allowed('http://localhost:3000') // true
  */
-export function pluginCors(options: PluginCorsOptions = {}) {
+export function originPredicate(options: PluginCorsOptions = {}): (origin: string) => boolean {
   const extra = options.extraOrigins ?? [];
   extra.forEach(checkOrigin);
   const allowed = new Set<string>([...HOST_ORIGINS, ...extra]);
   const allowLoopback = options.allowLoopback ?? false;
+  return (origin) => allowed.has(origin) || (allowLoopback && LOOPBACK_ORIGIN.test(origin));
+}
+
+/**
+ * CORS for a plugin: the origins `originPredicate` allows get `Access-Control-Allow-Origin`,
+ * everyone else gets none. Answers Chrome's Private Network Access preflight, which a host page
+ * sends before it calls a plugin on localhost. Throws at construction on a malformed origin.
+ */
+export function pluginCors(options: PluginCorsOptions = {}) {
+  const allowed = originPredicate(options);
   return cors({
     origin(ctx: Context) {
       const origin = ctx.get('Origin');
-      if (allowed.has(origin) || (allowLoopback && LOOPBACK_ORIGIN.test(origin))) return origin;
-      return '';
+      return allowed(origin) ? origin : '';
     },
     privateNetworkAccess: true,
     maxAge: 600,

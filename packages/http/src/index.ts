@@ -1,6 +1,6 @@
 export { errorAnswer, jsonErrors, type ErrorAnswer, type ErrorBody } from './json-errors';
 export { notFound } from './not-found';
-export { pluginCors, HOST_ORIGINS, type PluginCorsOptions } from './cors';
+export { pluginCors, originPredicate, HOST_ORIGINS, type PluginCorsOptions } from './cors';
 export { jsonBody, type JsonBodyOptions } from './json-body';
 export {
   PLACEHOLDER,

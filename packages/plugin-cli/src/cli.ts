@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { callOperation } from './call-operation';
 import { formatReport, reportJson, tally } from './format-report';
 import { HOSTS, lintPlugin, type Host } from './lint-plugin';
+import { MCP_USAGE, mcpMain } from './mcp-command';
 import { pluginSource } from './read-plugin';
 
 const USAGE = `usage:
@@ -9,6 +10,7 @@ const USAGE = `usage:
   ai-plugin call <url> <operationId> [name=value ...] [--body JSON] [--token TOKEN]
                  [--allow-origin ORIGIN]
                  [--client-id ID --client-secret SECRET [--redirect-uri URI]]
+${MCP_USAGE}
 
 lint   checks a plugin's manifest, spec, logo and examples against the hosts' rules
        (openai always; --host ernie adds ERNIE Bot's, --host actions GPT Actions', --host all
@@ -16,7 +18,9 @@ lint   checks a plugin's manifest, spec, logo and examples against the hosts' ru
 call   calls an operation the way a host does: reads the manifest and spec, sends the request
        with the manifest's auth (a --token, or the OAuth flow with a local callback), and
        checks the answer against the spec. The credentials go to the manifest's origin
-       only; --allow-origin names one more the spec's server may be on.`;
+       only; --allow-origin names one more the spec's server may be on.
+mcp    lists the tools of any MCP server (name, title, hints, input fields), or calls one and
+       prints its structured result; exit status 1 when the tool answers an error.`;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(
@@ -24,6 +28,11 @@ export async function main(
   out = process.stdout,
   err = process.stderr,
 ): Promise<number> {
+  if (argv[0] === 'mcp')
+    return mcpMain(argv.slice(1), out, err).catch((e: Error) => {
+      err.write(`ai-plugin: ${e.message}\n`);
+      return 2;
+    });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -5,3 +5,5 @@ export { lintServedApp } from './lint-served-app';
 export { callOperation, type CallOptions, type CallResult } from './call-operation';
 export { runOAuthFlow, type OAuthFlowOptions } from './oauth-flow';
 export { formatReport, reportJson, tally } from './format-report';
+export { mcpMain } from './mcp-command';
+export { connectMcp, type McpConnectOptions } from './mcp-connect';

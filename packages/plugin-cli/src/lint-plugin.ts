@@ -16,6 +16,7 @@ import {
 } from '@repo/lint';
 import { specProblems } from '@repo/openapi';
 import { FETCH_RULES, PARSE_RULES } from './fetch-rules';
+import { lintMcpTools } from './mcp-lint';
 import type { PluginSource } from './read-plugin';
 
 /**
@@ -105,6 +106,9 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
         const readable =
           problems.length === 0 && !openai.some((f) => f.rule === 'spec/operation-id');
         if (ernie && readable) add(checkRules(ERNIE_SPEC_RULES, { text: specText, document }));
+        // MCP: a running plugin that serves /mcp must serve its spec's tools.
+        if (readable && /^https?:/.test(source.target))
+          add(await lintMcpTools(source.origin, document));
       }
     }
   }

@@ -1,0 +1,67 @@
+import { Client, SdkHttpError, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { runOAuthFlow } from './oauth-flow';
+
+export interface McpConnectOptions {
+  /** The server's MCP endpoint, such as http://localhost:5002/mcp. */
+  url: string;
+  /** Sent as `Authorization: Bearer`. */
+  token?: string | undefined;
+  /** Sign in through the OAuth server the plugin's manifest names, then send its token. */
+  oauth?: { clientId: string; clientSecret: string; redirectUri?: string | undefined } | undefined;
+  /** Speak only the 2025-11-25 revision, as most hosts still do; by default the newest both sides know. */
+  legacy?: boolean;
+  log(line: string): void;
+  /** Where the OAuth sign-in URL goes; by default it is logged for a person to open. */
+  onAuthorizeUrl?(url: string): void;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The access token from the OAuth flow named in the manifest at the MCP URL's origin. */
+async function signIn(options: McpConnectOptions): Promise<string> {
+  const manifestUrl = new URL('/.well-known/ai-plugin.json', options.url).href;
+  const res = await fetch(manifestUrl, { signal: AbortSignal.timeout(10_000) });
+  if (!res.ok)
+    throw new Error(`GET ${manifestUrl} answered ${res.status}: no OAuth to sign in with`);
+  const auth = ((await res.json()) as Json).auth as Json | undefined;
+  if (auth?.type !== 'oauth')
+    throw new Error(`${manifestUrl} names no OAuth sign-in: pass --token`);
+  return runOAuthFlow({
+    clientUrl: auth.client_url,
+    tokenUrl: auth.authorization_url,
+    contentType: auth.authorization_content_type,
+    scope: auth.scope ?? '',
+    ...options.oauth!,
+    onAuthorizeUrl:
+      options.onAuthorizeUrl ?? ((url) => options.log(`open this URL to sign in: ${url}`)),
+  });
+}
+
+/**
+ * Connects the official MCP client to `options.url` over Streamable HTTP, with a bearer token
+ * given or got by signing in. Throws with the server's answer when it refuses the connection.
+ */
+export async function connectMcp(options: McpConnectOptions): Promise<Client> {
+  const token = options.token ?? (options.oauth ? await signIn(options) : undefined);
+  const transport = new StreamableHTTPClientTransport(new URL(options.url), {
+    // MCP authorization: the token goes in the header, never in the query string.
+    requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : {},
+  });
+  const client = new Client(
+    { name: 'ai-plugin', version: '1.0.0' },
+    { versionNegotiation: { mode: options.legacy ? 'legacy' : 'auto' } },
+  );
+  try {
+    await client.connect(transport, { timeout: 10_000 });
+  } catch (err) {
+    if (err instanceof SdkHttpError && err.status === 401)
+      throw new Error(
+        `${options.url} answered 401: pass --token, or --client-id and --client-secret to sign in`,
+        { cause: err },
+      );
+    throw new Error(`could not connect to ${options.url}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  return client;
+}
