@@ -106,10 +106,14 @@ async function measureCase(
  * answer its cases with the app's own recorded bytes, and measures each case on all three; then
  * its main read as an MCP `tools/call` (`MCP_READS`), or why that could not be measured.
  */
-export async function measureApp(
-  app: BenchApp,
-  s: Settings,
-): Promise<{ cases: CaseRow[]; app: AppRow; mcp?: McpRow; mcpError?: string }> {
+export interface MeasuredApp {
+  cases: CaseRow[];
+  app: AppRow;
+  mcp?: McpRow;
+  mcpError?: string;
+}
+
+export async function measureApp(app: BenchApp, s: Settings): Promise<MeasuredApp> {
   const entry = join(s.root, app.entry);
   const upstream = await app.upstream?.(s.root);
   const env = { ...app.env, ...upstream?.env };
@@ -146,19 +150,23 @@ export async function measureApp(
         `  ${app.name} · ${c.name}: ${row.app_.rps.toFixed(0)} req/s, ${row.koaRatio.toFixed(2)}× bare Koa (bare Koa ${row.koa.rps.toFixed(0)}, raw ${row.raw.rps.toFixed(0)})`,
       );
     }
-    const result = { cases, app: { app: app.name, ...starts, idleRssMiB } };
     const read = MCP_READS[app.name];
-    if (!read) return result;
-    const rest = app.cases.find((c) => c.name === read.restCase)!.load;
-    try {
-      const mcp = await measureMcp(app.name, running.url, read, rest, s);
-      console.log(
-        `  ${app.name} · MCP ${read.tool}: ${mcp.mcp.rps.toFixed(0)} req/s, ${mcp.peerRatio.toFixed(2)}× the SDK alone (${mcp.peer.rps.toFixed(0)}), ${mcp.restRatio.toFixed(2)}× its REST read`,
-      );
-      return { ...result, mcp };
-    } catch (err) {
-      return { ...result, mcpError: `MCP ${read.tool} not measured: ${(err as Error).message}` };
+    let mcp: Pick<MeasuredApp, 'mcp' | 'mcpError'> = {};
+    if (read) {
+      const rest = app.cases.find((c) => c.name === read.restCase)!.load;
+      try {
+        const row = await measureMcp(app.name, running.url, read, rest, s);
+        console.log(
+          `  ${app.name} · MCP ${read.tool}: ${row.mcp.rps.toFixed(0)} req/s, ${row.peerRatio.toFixed(2)}× the SDK alone (${row.peer.rps.toFixed(0)}), ${row.restRatio.toFixed(2)}× its REST read`,
+        );
+        mcp = { mcp: row };
+      } catch (err) {
+        mcp = { mcpError: `MCP ${read.tool} not measured: ${(err as Error).message}` };
+      }
     }
+    // The memory the app holds once every case (and the MCP read) has loaded it.
+    const loadedRssMiB = rssMiB(running.child);
+    return { cases, app: { app: app.name, ...starts, idleRssMiB, loadedRssMiB }, ...mcp };
   } finally {
     await Promise.all(servers.map(stop));
   }

@@ -65,7 +65,8 @@ const growth = only('todo-noauth') ? await measureGrowth(GROWTH_SIZES, settings)
 const coalescing = only('sport-stats') ? await measureCoalescing(settings) : undefined;
 const shape = only('todo-noauth') ? await measureStackShape(settings) : undefined;
 
-console.log(`\n## Throughput and latency\n\n${caseTable(caseRows)}`);
+const shapeKoaRatio = shape?.rows[1]?.koaRatio;
+console.log(`\n## Throughput and latency\n\n${caseTable(caseRows, shapeKoaRatio)}`);
 if (mcpRows.length) console.log(`\n## The main read as an MCP tools/call\n\n${mcpTable(mcpRows)}`);
 console.log(`\n## Cold start and memory\n\n${appTable(appRows)}`);
 if (growth) console.log(`\n## How the todo list's cost grows\n\n${growth.markdown}`);
@@ -74,7 +75,7 @@ if (coalescing) {
 }
 if (shape) console.log(`\n## What the stack's shape costs, with no work\n\n${shape.markdown}`);
 const missed = [
-  ...caseRows.flatMap((r) => misses(r).map((m) => `${r.app} · ${r.name}: ${m}`)),
+  ...caseRows.flatMap((r) => misses(r, shapeKoaRatio).map((m) => `${r.app} · ${r.name}: ${m}`)),
   ...mcpRows.flatMap((r) => mcpMisses(r).map((m) => `${r.app} · MCP ${r.tool}: ${m}`)),
   ...mcpErrors,
   ...appRows.flatMap((r) => appMisses(r).map((m) => `${r.app}: ${m}`)),

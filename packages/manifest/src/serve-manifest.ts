@@ -31,7 +31,7 @@ export function serveManifest(options: ServeManifestOptions) {
   const { manifest, publicBaseUrl } = options;
   const logo = readFileSync(options.logoFile);
   if (!pngSize(logo)) throw new Error(`${String(options.logoFile)} is not a PNG file`);
-  // Bytes, once per origin: a string body is measured again on every request (CPU profile, issue 7).
+  // Bytes, once per origin: a string body would be measured again on every request.
   const rendered = perOrigin((origin) => Buffer.from(JSON.stringify(manifest.render(origin))));
   const examples = options.examplesFile && readFileSync(options.examplesFile, 'utf8');
   const examplesPaths = new Set([manifest.examplesPath, WELL_KNOWN_EXAMPLES_PATH]);

@@ -10,7 +10,7 @@ export interface AjvOptions {
   /**
    * Check each schema against JSON Schema's meta-schema before compiling it (the default). Pass
    * false only for schemas already validated, as a loaded spec's are: the first check compiles
-   * the meta-schema itself, which was a fifth of an app's start-up in a CPU profile (issue 7).
+   * the meta-schema itself, a large part of an app's start-up.
    */
   validateSchema?: boolean;
 }

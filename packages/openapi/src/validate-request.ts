@@ -65,8 +65,8 @@ export function compileRequestChecks(document: OpenAPIV3.Document): void {
 export interface ValidateRequestOptions {
   /**
    * Compile the checks on the operation's first request instead of now: for a spec whose checks
-   * the build compiled (`compileRequestChecks`), which then cannot fail. Compiling is most of an
-   * app's start-up otherwise (~30 ms of todo-noauth's, issue 7).
+   * the build compiled (`compileRequestChecks`), which then cannot fail. Compiling them all would
+   * otherwise be most of an app's start-up.
    */
   lazy?: boolean;
 }

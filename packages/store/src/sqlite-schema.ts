@@ -26,8 +26,8 @@ const MIGRATIONS = [
   `CREATE TABLE IF NOT EXISTS list_lengths (
      key TEXT PRIMARY KEY, length INTEGER NOT NULL) WITHOUT ROWID;
    INSERT INTO list_lengths (key, length) SELECT key, count(*) FROM list_items GROUP BY key;`,
-  // 4: each map's size, so `mapAdd` checks its cap without counting the map (counting 500
-  // fields took 36 µs, more than the rest of the add). Triggers keep it, so it stays right even
+  // 4: each map's size, so `mapAdd` checks its cap without counting the map (linear in the
+  // map, more than the rest of the add). Triggers keep it, so it stays right even
   // when a process of an older build, which opened the file before this migration, still writes.
   `CREATE TABLE IF NOT EXISTS map_sizes (
      key TEXT PRIMARY KEY, size INTEGER NOT NULL) WITHOUT ROWID;
