@@ -1,22 +1,14 @@
 // The build of every app (`pnpm --filter <app> build`), run from the app's folder.
-import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
 import { defineConfig } from 'tsup';
-import type { OpenApiDocument } from './packages/openapi/src/load-spec';
-import { dereferenceSpec } from './packages/openapi/src/dereference';
-import { specFingerprint, specProblems } from './packages/openapi/src/spec-problems';
-import { compileRequestChecks } from './packages/openapi/src/validate-request';
+import { register } from 'tsx/esm/api';
 
-// The build validates the app's spec, compiles its request checks, and records the SHA-256 of the
-// bytes it checked, so the shipped server can skip loading the validator and compile each check
-// on first use when its spec is still those bytes (see packages/openapi/src/load-spec.ts). A
-// broken spec fails the build.
-const spec = readFileSync('openapi.yaml', 'utf8');
-const document = load(spec);
-const problems = await specProblems(document);
-if (problems.length)
-  throw new Error(`openapi.yaml is not a valid OpenAPI document:\n${problems.join('\n')}`);
-compileRequestChecks(dereferenceSpec(document as OpenApiDocument));
+// @repo packages ship TypeScript source: tsx loads the one this config needs.
+register();
+const { checkSpecForBuild } = await import('@repo/openapi/build');
+
+// A broken openapi.yaml fails the build; a sound one is marked as checked, so the shipped server
+// skips validating it again at start-up (see checkSpecForBuild).
+const checkedSpec = await checkSpecForBuild('openapi.yaml');
 
 // One self-contained output: `@repo/*` packages ship TypeScript source and their npm dependencies
 // are not the app's, so everything is bundled. The banner gives bundled CommonJS code the
@@ -30,7 +22,7 @@ export default defineConfig({
   // bundled: it stays external and is resolved from the app's own node_modules.
   noExternal: [/^(?!better-sqlite3$)/],
   splitting: true,
-  define: { __VALIDATED_SPECS__: JSON.stringify([specFingerprint(spec)]) },
+  define: checkedSpec,
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },

@@ -1,4 +1,5 @@
 import type { LoadCase } from './load';
+import { startFakeBalldontlie, type Running } from './processes';
 
 /** What a case is held to: a main read, a write, a plugin file, a cached proxy read. */
 export type Kind = 'read' | 'write' | 'plugin-file' | 'cached' | 'upstream';
@@ -14,6 +15,8 @@ export interface BenchApp {
   /** The app's built server, relative to the repo root. */
   entry: string;
   env?: Record<string, string>;
+  /** Starts a server the app needs (its upstream) before it; the app gets `env` besides its own. */
+  upstream?(root: string): Promise<{ running: Running; env: Record<string, string> }>;
   /** Puts data in through the API before anything is measured. */
   seed?(url: string): Promise<void>;
   cases: BenchCase[];
@@ -77,9 +80,10 @@ const WORDS = [
 
 export const APPS: BenchApp[] = [
   {
-    // Offline (no UPSTREAM_URL): its idle RSS includes the bundled upstream and its dataset.
+    // Offline: its upstream is the fake balldontlie, in a process of its own.
     name: 'sport-stats (offline)',
     entry: 'apps/sport-stats/dist/server.js',
+    upstream: startFakeBalldontlie,
     cases: [
       // The recording call fills the cache; the load then reads from it (TTL 60 s by default).
       { name: 'teams, from cache', kind: 'cached', load: { method: 'GET', path: '/teams' } },
@@ -89,6 +93,7 @@ export const APPS: BenchApp[] = [
   {
     name: 'sport-stats (offline, cache off)',
     entry: 'apps/sport-stats/dist/server.js',
+    upstream: startFakeBalldontlie,
     env: { UPSTREAM_CACHE_TTL_MS: '0' },
     cases: [
       {

@@ -69,7 +69,7 @@ export async function measureCoalescing(
       client: `sport-stats as shipped, ${CONCURRENT} at once`,
       ...(await timed(upstream, () => Promise.all(times(CONCURRENT, () => get(appUrl('a')))))),
     });
-    // sport-stats without its bundled offline upstream: the plugin's own memory.
+    // sport-stats with a loopback upstream in another process: the plugin's own memory.
     await new Promise((r) => setTimeout(r, 300));
     appRssMiB = rssMiB(app.child);
     const direct = `${upstream.url}/players?search=coalesce`;
@@ -104,6 +104,6 @@ export async function measureCoalescing(
       i === 0 ? coalescingMisses(r).join('; ') || 'met' : 'baseline',
     ]),
   );
-  const markdown = `${table_}\n\nsport-stats with \`UPSTREAM_URL\` set (no bundled upstream in its process): idle RSS ${appRssMiB.toFixed(1)} MiB after these requests.`;
+  const markdown = `${table_}\n\nsport-stats with \`UPSTREAM_URL\` set to this upstream: idle RSS ${appRssMiB.toFixed(1)} MiB after these requests.`;
   return { rows, appRssMiB, markdown };
 }

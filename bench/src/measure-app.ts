@@ -105,11 +105,13 @@ export async function measureApp(
   s: Settings,
 ): Promise<{ cases: CaseRow[]; app: AppRow }> {
   const entry = join(s.root, app.entry);
-  const env = app.env ?? {};
+  const upstream = await app.upstream?.(s.root);
+  const env = { ...app.env, ...upstream?.env };
   const ready = '/.well-known/ai-plugin.json';
-  const running = await start([entry], env, ready);
-  const servers: Running[] = [running];
+  const servers: Running[] = upstream ? [upstream.running] : [];
   try {
+    const running = await start([entry], env, ready);
+    servers.push(running);
     await app.seed?.(running.url);
     // The baselines also answer the manifest: it is how they are seen to be up.
     const loads = [...app.cases.map((c) => c.load), { method: 'GET' as const, path: ready }];

@@ -61,6 +61,21 @@ export async function start(
   throw new Error(`${args.join(' ')} did not answer ${readyPath} in time:\n${output}`);
 }
 
+/**
+ * sport-stats' upstream in the bench: the fake balldontlie, run from source with tsx on a free
+ * port in a process of its own, so its work is not counted as the plugin's. Answers the server
+ * and the environment that points the plugin at it.
+ */
+export async function startFakeBalldontlie(
+  root: string,
+): Promise<{ running: Running; env: Record<string, string> }> {
+  const server = join(root, 'packages/fake-balldontlie/src/server.ts');
+  // tsx compiles it and it makes its data before it listens: seconds on a loaded machine.
+  const args = ['--import', import.meta.resolve('tsx'), server];
+  const running = await start(args, {}, '/v1/teams', 60_000);
+  return { running, env: { UPSTREAM_URL: `${running.url}/v1` } };
+}
+
 /** Resident set size of a process in MiB (Linux /proc). */
 export function rssMiB(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -5,7 +5,7 @@ import { loadManifest, serveManifest } from '@repo/manifest';
 import { mcpEndpoint } from '@repo/mcp';
 import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import type { Store } from '@repo/store';
-import { statsHandlers } from './stats-handlers';
+import { checkListBody, statsHandlers } from './stats-handlers';
 import { UpstreamClient, type UpstreamClientOptions } from './upstream/upstream-client';
 
 export interface AppOptions {
@@ -25,15 +25,6 @@ export interface AppOptions {
 
 const file = (name: string) => new URL(`../${name}`, import.meta.url);
 const auth: AuthConfig = { type: 'none' };
-
-/** Every balldontlie list answer is `{data: [...], ...}`; anything else is not passed on. */
-export function checkListBody(body: unknown): string | undefined {
-  const data = (body as { data?: unknown } | null)?.data;
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(data)) {
-    return 'sent an answer without a `data` list';
-  }
-  return undefined;
-}
 
 /** Builds the sport-stats plugin; rejects when its manifest or spec is invalid. */
 export async function createApp(options: AppOptions): Promise<Koa> {

@@ -1,8 +1,7 @@
 import { serve } from '@repo/http';
 import { describeStore, openStore } from '@repo/store';
 import { createApp } from './app';
-import { loadConfig, type SportStatsConfig } from './config';
-import { connectUpstream } from './connect-upstream';
+import { describeUpstream, loadConfig, type SportStatsConfig } from './config';
 
 let config: SportStatsConfig;
 try {
@@ -12,11 +11,8 @@ try {
   console.error(`sport-stats: ${(err as Error).message}`);
   process.exit(1);
 }
-const upstream = await connectUpstream(config);
-console.log(`sport-stats: ${upstream.description}`);
+console.log(`sport-stats: ${describeUpstream(config.upstream)}`);
 const store = await openStore(config.store);
 console.log(`sport-stats: answer cache ${describeStore(config.store)}`);
-const app = await createApp({ ...config, store, upstream: upstream.options });
-const onClose = () => Promise.all([store.close(), upstream.close()]).then(() => undefined);
-serve(app, { name: 'sport-stats', port: config.port, onClose });
-upstream.prepare(); // offline: the bundled upstream starts making its data now
+const app = await createApp({ ...config, store });
+serve(app, { name: 'sport-stats', port: config.port, onClose: () => store.close() });

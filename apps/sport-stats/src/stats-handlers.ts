@@ -37,6 +37,15 @@ function query(ctx: RouterContext): Query {
   return input;
 }
 
+/** Every balldontlie list answer is `{data: [...], ...}`; anything else is not passed on. */
+export function checkListBody(body: unknown): string | undefined {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(data)) {
+    return 'sent an answer without a `data` list';
+  }
+  return undefined;
+}
+
 /**
  * The handlers of the five operations, for `routeOperations`. Each turns the plugin's
  * parameters into the upstream's (arrays as `name[]`, `limit` as `per_page`, `query` as `search`)

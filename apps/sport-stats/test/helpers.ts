@@ -1,11 +1,38 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
-import { afterEach } from 'vitest';
+import {
+  startFakeBalldontlie,
+  type FakeBalldontlie,
+  type FakeBalldontlieOptions,
+} from '@repo/fake-balldontlie';
+import { afterEach, expect } from 'vitest';
 import request from 'supertest';
 import { createApp } from '../src/app';
-import { checkListBody } from '../src/app';
+import { checkListBody } from '../src/stats-handlers';
 import { UpstreamClient, type UpstreamClientOptions } from '../src/upstream/upstream-client';
+
+// Every server a helper starts is closed after the test that started it.
+const open = new Set<{ close(): Promise<void> }>();
+afterEach(async () => {
+  const servers = [...open];
+  open.clear();
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** The fake balldontlie on a free loopback port, for one test. */
+export async function fakeUpstream(options: FakeBalldontlieOptions = {}): Promise<FakeBalldontlie> {
+  const fake = await startFakeBalldontlie(options);
+  open.add(fake);
+  return fake;
+}
 
 /** A stand-in upstream whose every answer the test writes; it counts and keeps what it got. */
 export interface ScriptedUpstream {
@@ -29,13 +56,21 @@ export async function scriptedUpstream(
     url: `http://127.0.0.1:${port}/v1`,
     hits: 0,
     requests: [],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
+  open.add(upstream);
   return upstream;
+}
+
+/** Checks that `res` is the plugin's JSON error for an upstream failure. */
+export function expectUpstreamError(
+  res: { status: number; body: unknown; type: string },
+  status: number,
+  error: string,
+): void {
+  expect(res.status).toBe(status);
+  expect(res.type).toBe('application/json');
+  expect(res.body).toMatchObject({ error, message: expect.stringMatching(/^The stats service /) });
 }
 
 /** An answer in the upstream's shape. */
@@ -71,21 +106,6 @@ export interface TestApp {
   get(path: string): request.Test;
 }
 
-const listening = new Set<Server>();
-afterEach(async () => {
-  const servers = [...listening];
-  listening.clear();
-  await Promise.all(
-    servers.map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    ),
-  );
-});
-
 /**
  * The plugin wired to an upstream, its failure log kept in `logs` instead of printed. It listens
  * once, on a loopback port, for the test (supertest would otherwise open a server per request).
@@ -96,7 +116,7 @@ export async function testApp(options: UpstreamClientOptions): Promise<TestApp> 
   const app = await createApp({ upstream: client, log: (line) => logs.push(line) });
   const server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  listening.add(server);
+  open.add({ close: () => closeServer(server) });
   return { app, client, logs, get: (path) => request(server).get(path) };
 }
 

@@ -3,7 +3,7 @@ import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { mcpEndpoint } from '@repo/mcp';
-import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
 import { todoHandlers, todoStore } from '@repo/todos';
 
@@ -42,6 +42,7 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   // api: every operation in openapi.yaml, its input checked against the spec first
   app.use(requireAuth(auth));
   app.use(jsonBody());
+  app.use(deleteBodyAsQuery(spec));
   const api = routeOperations(
     spec,
     todoHandlers({ store: todos, userOf: (ctx) => ctx.params.username! }),

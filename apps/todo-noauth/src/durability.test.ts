@@ -2,17 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../test/server-process';
+import { killServers, startServer } from '@repo/testing';
 
 // The app as it runs for real: `src/server.ts` in a process of its own, on the default store (a
 // SQLite file in DATA_DIR), killed and started again.
 let dataDir: string;
-const running: ServerProcess[] = [];
-const start = async () => {
-  const server = await startServer({ DATA_DIR: dataDir });
-  running.push(server);
-  return server;
-};
+const start = () =>
+  startServer({ dir: new URL('..', import.meta.url), env: { DATA_DIR: dataDir } });
 
 const add = (url: string, user: string, todo: string) =>
   fetch(`${url}/todos/${user}`, {
@@ -26,15 +22,15 @@ const list = async (url: string, user: string) =>
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'todo-noauth-data-'));
 });
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
+afterEach(async () => {
+  await killServers();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('todo-noauth on its default store', { timeout: 60_000 }, () => {
   it('says where its data lives when it starts', async () => {
     const server = await start();
-    expect(server.output.join('')).toContain(`data SQLite file ${join(dataDir, 'store.sqlite')}`);
+    expect(server.output.join('\n')).toContain(`data SQLite file ${join(dataDir, 'store.sqlite')}`);
   });
 
   it('loses no acknowledged todo when killed with SIGKILL right after the 2xx', async () => {

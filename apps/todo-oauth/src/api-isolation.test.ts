@@ -46,6 +46,13 @@ describe("a token reaches its own user's todos and nobody else's", () => {
     const malformed = await host.server.get('/todos').set('Authorization', `Bearer ${token} extra`);
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toBe('invalid_request');
+
+    // Without `Bearer`, the token is read as a scheme of its own (RFC 7235 §2.1), digit or not.
+    for (const first of ['9', 'f']) {
+      const bare = await host.server.get('/todos').set('Authorization', first + token.slice(1));
+      expect(bare.status).toBe(401);
+      expect(bare.headers['www-authenticate']).toBe('Bearer realm="todo-oauth"');
+    }
   });
 
   it('publishes the same endpoints in the manifest and the spec', async () => {

@@ -4,7 +4,7 @@ import { manifestAuth, principalOf, requireAuth } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { mcpEndpoint } from '@repo/mcp';
-import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
 import { todoHandlers, todoStore } from '@repo/todos';
 import { KEY_PREFIX, todoAuth, type OAuthOptions } from './auth';
@@ -45,7 +45,10 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   // api: the access token first; its user, never the request, says whose list it is
   const userOf = (ctx: Koa.Context) => principalOf(ctx).user!;
   const operations = routeOperations(spec, todoHandlers({ store: todos, userOf }));
-  const api = new Router().use(requireAuth(auth.config)).use(operations.routes());
+  const api = new Router()
+    .use(requireAuth(auth.config))
+    .use(deleteBodyAsQuery(spec))
+    .use(operations.routes());
   app.use(jsonBody()).use(api.routes()).use(api.allowedMethods());
   return app;
 }

@@ -5,6 +5,7 @@ import {
   createOAuthServer,
   type AuthConfig,
   type OAuthClient,
+  type OAuthServerOptions,
 } from '@repo/auth';
 import type { Store } from '@repo/store';
 import { demoUsers } from './demo-users';
@@ -16,6 +17,10 @@ export interface OAuthOptions {
   verificationToken: string;
   /** The clock codes and tokens expire by (tests move it). */
   now?: () => number;
+  /** When https, the sign-in form's cookie is `Secure` even if the TLS proxy is not trusted. */
+  publicBaseUrl?: string | undefined;
+  /** Wrong passwords allowed per user name and per address; `@repo/auth`'s defaults unless given. */
+  signInLimits?: OAuthServerOptions['signInLimits'];
 }
 
 /** The first part of every key this app writes: `todo-oauth:todos:<user>`, `todo-oauth:oauth:…`. */
@@ -39,6 +44,8 @@ export async function todoAuth(options: OAuthOptions & { store: Store }) {
     store: options.store,
     keyPrefix: KEY_PREFIX,
     now: options.now,
+    publicBaseUrl: options.publicBaseUrl,
+    signInLimits: options.signInLimits,
   });
   const config: AuthConfig = {
     type: 'oauth',

@@ -121,6 +121,13 @@ describe('the authorization endpoint refuses misuse', () => {
     expect(back.searchParams.get('state')).toBe(state);
   });
 
+  it('sends the form cookie only over TLS when the public base URL is https, proxy trusted or not', async () => {
+    const host = new FakeHost(await testApp({ publicBaseUrl: 'https://todo.example' }));
+    const page = await host.authorize();
+    expect(page.status).toBe(200);
+    expect(String(page.headers['set-cookie'])).toMatch(/^oauth_csrf=.*; secure/);
+  });
+
   it('answers other methods on the endpoint with a 405', async () => {
     const host = new FakeHost(await testApp());
     const res = await host.server.put(AUTHORIZE_PATH);

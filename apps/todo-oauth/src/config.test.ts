@@ -38,15 +38,32 @@ describe('todo-oauth configuration', () => {
     expect(config.port).toBe(5004);
   });
 
-  it('builds the exact callbacks of both hosts for each plugin id, plus any extra URI', () => {
-    expect(redirectUris('plugin-a g-b', 'https://example.com/cb')).toEqual([
+  it('builds the exact callbacks of both hosts for each plugin and GPT id, plus any extra URI', () => {
+    const gpt = 'g-6aa75d9e076081918b49ba962297c64c';
+    expect(
+      redirectUris({ pluginIds: 'plugin-a', gptIds: gpt, extra: 'https://example.com/cb' }),
+    ).toEqual([
       'https://chat.openai.com/aip/plugin-a/oauth/callback',
       'https://chatgpt.com/aip/plugin-a/oauth/callback',
-      'https://chat.openai.com/aip/g-b/oauth/callback',
-      'https://chatgpt.com/aip/g-b/oauth/callback',
+      `https://chat.openai.com/aip/${gpt}/oauth/callback`,
+      `https://chatgpt.com/aip/${gpt}/oauth/callback`,
       'https://example.com/cb',
     ]);
-    expect(() => redirectUris('../evil', '')).toThrow('`OAUTH_PLUGIN_IDS`');
+    expect(() => redirectUris({ pluginIds: '../evil' })).toThrow('`OAUTH_PLUGIN_IDS`');
+    expect(() => redirectUris({ gptIds: 'plugin-a' })).toThrow('`OAUTH_GPT_IDS`: `plugin-a`');
+    expect(() => redirectUris({ gptIds: 'g-a/../b' })).toThrow('`OAUTH_GPT_IDS`');
+  });
+
+  it("allows a GPT's two callbacks from OAUTH_GPT_IDS alone, in production too", () => {
+    const config = loadConfig({
+      ...PRODUCTION,
+      OAUTH_PLUGIN_IDS: undefined,
+      OAUTH_GPT_IDS: 'g-0123abcd',
+    });
+    expect(config.client.redirectUris).toEqual([
+      'https://chat.openai.com/aip/g-0123abcd/oauth/callback',
+      'https://chatgpt.com/aip/g-0123abcd/oauth/callback',
+    ]);
   });
 
   it('starts in production with real values, announcing nothing', () => {
@@ -65,7 +82,11 @@ describe('todo-oauth configuration', () => {
       '`OAUTH_CLIENT_SECRET` is the public development default',
     ],
     ['OAUTH_CLIENT_SECRET', 'too-short', '`OAUTH_CLIENT_SECRET` must be at least 32 characters'],
-    ['OAUTH_PLUGIN_IDS', undefined, '`OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS` must be set'],
+    [
+      'OAUTH_PLUGIN_IDS',
+      undefined,
+      '`OAUTH_GPT_IDS`, `OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS` must be set',
+    ],
     ['DEMO_USERS', undefined, '`DEMO_USERS` must be set'],
     ['DEMO_USERS', DEV.demoUsers, '`DEMO_USERS` is the public development default'],
     ['DEMO_USERS', 'carol:short', 'the password of `carol` must be at least 12 characters'],

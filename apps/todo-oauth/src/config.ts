@@ -1,5 +1,5 @@
 import { readSetting, type OAuthClient } from '@repo/auth';
-import { readBaseConfig, type BaseConfig } from '@repo/http';
+import { HOST_ORIGINS, readBaseConfig, type BaseConfig } from '@repo/http';
 import { readStoreConfig, type StoreConfig } from '@repo/store';
 import { parseDemoUsers } from './demo-users';
 
@@ -15,9 +15,10 @@ export const DEV = {
   verificationToken: 'dev-openai-verification-token',
 };
 
-// The hosts' OAuth callbacks: one per host per plugin id (RFC 9700 §2.1: exact matching only).
-const HOST_CALLBACKS = ['https://chat.openai.com', 'https://chatgpt.com'];
+// The hosts' OAuth callbacks carry the id the host gave the plugin or the GPT:
+// `<host>/aip/<id>/oauth/callback`, one per host per id (RFC 9700 §2.1: exact matching only).
 const PLUGIN_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const GPT_ID = /^g-[A-Za-z0-9]{1,100}$/;
 
 export interface Config extends BaseConfig {
   client: OAuthClient;
@@ -31,15 +32,17 @@ export interface Config extends BaseConfig {
 
 const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 
-/** The exact redirect URIs for `OAUTH_PLUGIN_IDS` and `OAUTH_REDIRECT_URIS`. */
-export function redirectUris(pluginIds: string, extra: string): string[] {
-  const ids = list(pluginIds);
-  const bad = ids.find((id) => !PLUGIN_ID.test(id));
-  if (bad !== undefined) throw new Error(`\`OAUTH_PLUGIN_IDS\`: \`${bad}\` is not a plugin id`);
-  const fromIds = ids.flatMap((id) =>
-    HOST_CALLBACKS.map((host) => `${host}/aip/${id}/oauth/callback`),
-  );
-  return [...new Set([...fromIds, ...list(extra)])];
+function callbacks(setting: string, ids: string, shape: RegExp): string[] {
+  const bad = list(ids).find((id) => !shape.test(id));
+  if (bad !== undefined) throw new Error(`\`${setting}\`: \`${bad}\` is not such an id`);
+  return list(ids).flatMap((id) => HOST_ORIGINS.map((host) => `${host}/aip/${id}/oauth/callback`));
+}
+
+/** The exact redirect URIs for `OAUTH_PLUGIN_IDS`, `OAUTH_GPT_IDS` and `OAUTH_REDIRECT_URIS`. */
+export function redirectUris(ids: { pluginIds?: string; gptIds?: string; extra?: string }) {
+  const plugins = callbacks('OAUTH_PLUGIN_IDS', ids.pluginIds ?? '', PLUGIN_ID);
+  const gpts = callbacks('OAUTH_GPT_IDS', ids.gptIds ?? '', GPT_ID);
+  return [...new Set([...plugins, ...gpts, ...list(ids.extra ?? '')])];
 }
 
 /** Reads this app's settings from the environment; throws, naming the variable, on a bad one. */
@@ -50,20 +53,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const read = (name: string, devDefault: string, minLength?: number) =>
     readSetting(env, name, { devDefault, production, notices, minLength });
 
-  // The allow-list is one setting in two variables: either one set replaces both defaults.
-  const ids = env.OAUTH_PLUGIN_IDS?.trim() ?? '';
-  const extra = env.OAUTH_REDIRECT_URIS?.trim() ?? '';
-  if (!ids && !extra && production) {
-    throw new Error(
-      '`OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS` must be set when NODE_ENV=production',
-    );
-  }
-  if (!ids && !extra)
-    notices.push(
-      '`OAUTH_PLUGIN_IDS` and `OAUTH_REDIRECT_URIS` are not set: using their development defaults (see the README)',
-    );
-  const uris =
-    ids || extra ? redirectUris(ids, extra) : redirectUris(DEV.pluginIds, DEV.redirectUris);
+  // The allow-list is one setting in three variables: any one set replaces the defaults.
+  const ids = {
+    pluginIds: env.OAUTH_PLUGIN_IDS?.trim() ?? '',
+    gptIds: env.OAUTH_GPT_IDS?.trim() ?? '',
+    extra: env.OAUTH_REDIRECT_URIS?.trim() ?? '',
+  };
+  const unset = !ids.pluginIds && !ids.gptIds && !ids.extra;
+  const names = '`OAUTH_GPT_IDS`, `OAUTH_PLUGIN_IDS` or `OAUTH_REDIRECT_URIS`';
+  if (unset && production) throw new Error(`${names} must be set when NODE_ENV=production`);
+  if (unset) notices.push(`${names}: none is set, using the development defaults (see the README)`);
+  const uris = redirectUris(unset ? { pluginIds: DEV.pluginIds, extra: DEV.redirectUris } : ids);
   const plain = uris.find((uri) => !uri.startsWith('https://'));
   if (production && plain)
     throw new Error(`\`OAUTH_REDIRECT_URIS\`: \`${plain}\` must be https in production`);

@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { AUTHORIZE_PATH } from '@repo/auth';
 import { startRedisServer, type RedisServer } from '@repo/store/test/redis-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { killAppProcesses, startAppProcess, submitAt, type AppProcess } from '../test/app-process';
@@ -106,5 +108,22 @@ describe('two todo-oauth instances sharing one Redis', { timeout: 30_000 }, () =
     expect(posted.status).toBe(302);
     const code = codeOf(new URL(posted.headers.location as string));
     expect((await new FakeHost(a.url).exchange(code)).status).toBe(200);
+  });
+
+  it('counts wrong passwords at both instances together: the limits are kept in Redis', async () => {
+    const page = await new FakeHost(a.url).authorize();
+    const cookie = (page.headers['set-cookie'] as unknown as string[])
+      .map((set) => set.split(';')[0])
+      .join('; ');
+    const guess = (url: string) =>
+      request(url)
+        .post(AUTHORIZE_PATH)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ ...formFields(page.text), username: 'mallory', password: 'x', decision: 'allow' });
+    // Ten wrong passwords, five at each: a limit counted per instance would allow ten more.
+    for (let i = 0; i < 10; i += 1) expect((await guess(i % 2 ? a.url : b.url)).status).toBe(401);
+    expect((await guess(a.url)).status).toBe(429);
+    expect((await guess(b.url)).status).toBe(429);
   });
 });

@@ -93,6 +93,18 @@ describe('todo-service: the service token guards the API, and only the API', () 
     expect(listed.body).toEqual({ todos: ['Buy milk'] });
   });
 
+  it("checks the token before a DELETE's JSON body, then deletes by the body's `todo_idx`", async () => {
+    const server = request((await app()).callback());
+    await server.post('/todos/global').set(bearer(serviceToken)).send({ todo: 'Buy milk' });
+    const anonymous = await server.delete('/todos/global').send({ todo_idx: 'not a number' });
+    expect(anonymous.status).toBe(401);
+    const deleted = await server
+      .delete('/todos/global')
+      .set(bearer(serviceToken))
+      .send({ todo_idx: 0 });
+    expect(deleted.body).toEqual({ todo: 'Buy milk', index: 0 });
+  });
+
   it('answers an unknown path with a 404 and a known path with a wrong method with a 405, token or not', async () => {
     const server = request((await app()).callback());
     expect((await server.get('/nothing/here')).status).toBe(404);

@@ -4,7 +4,7 @@ import { manifestAuth, requireAuth } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { mcpEndpoint } from '@repo/mcp';
-import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
 import { todoHandlers, todoStore } from '@repo/todos';
 import { serviceAuth, type ServiceAuthOptions } from './auth';
@@ -47,7 +47,10 @@ export async function createApp(options: AppOptions): Promise<Koa> {
     spec,
     todoHandlers({ store: todos, userOf: (ctx) => ctx.params.username! }),
   );
-  const api = new Router().use(requireAuth(auth)).use(operations.routes());
+  const api = new Router()
+    .use(requireAuth(auth))
+    .use(deleteBodyAsQuery(spec))
+    .use(operations.routes());
   app.use(api.routes());
   app.use(api.allowedMethods());
   return app;

@@ -3,9 +3,8 @@ import { manifestAuth, requireAuth, type AuthConfig } from '@repo/auth';
 import { jsonBody, jsonErrors, notFound, pluginCors } from '@repo/http';
 import { loadManifest, serveManifest } from '@repo/manifest';
 import { mcpEndpoint } from '@repo/mcp';
-import { loadSpec, routeOperations, serveSpec } from '@repo/openapi';
+import { deleteBodyAsQuery, loadSpec, routeOperations, serveSpec } from '@repo/openapi';
 import { MemoryStore, type Store } from '@repo/store';
-import { deleteBodyAsQuery } from './delete-body-as-query';
 import { loadPrompt } from './prompt';
 import type { Random } from './sample-words';
 import { wordStore } from './store-word-store';
@@ -54,7 +53,7 @@ export async function createApp(options: AppOptions = {}): Promise<Koa> {
   // api: every operation in openapi.yaml, its input checked against the spec first
   app.use(requireAuth(auth));
   app.use(jsonBody());
-  app.use(deleteBodyAsQuery());
+  app.use(deleteBodyAsQuery(spec));
   const api = routeOperations(spec, wordbookHandlers({ store: words, random, prompt }));
   app.use(api.routes());
   app.use(api.allowedMethods());

@@ -20,7 +20,9 @@ export type ReadCredential =
 export function readCredential(ctx: Context, scheme: HttpScheme): ReadCredential {
   const header = ctx.get('Authorization');
   if (!header) return { kind: 'absent' };
-  const match = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?: +(.*))?$/.exec(header);
+  // RFC 7235 §2.1: `credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`, and the
+  // scheme is a `token` (RFC 7230 §3.2.6), which may start with a digit: a bare token is a scheme.
+  const match = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)(?: +(.*))?$/.exec(header);
   if (!match)
     return { kind: 'malformed', reason: '`Authorization` header is not `<scheme> <credential>`' };
   // RFC 7235 §2.1: the scheme name is case-insensitive.

@@ -85,6 +85,20 @@ describe('httpAuth', () => {
     expect(res.body.error).toBe('invalid_request');
   });
 
+  it.each([
+    ['starts with a letter', 'f3c0a9e1b2d4'],
+    ['starts with a digit', '9f3c0a9e1b2d'],
+  ])(
+    'answers a bare token in the header (%s) as another scheme: a 401 challenge, not a 400',
+    async (_, header) => {
+      // RFC 7235 §2.1: a scheme is a `token`, which may start with a digit.
+      const server = guarded({ scheme: 'bearer', realm: 'api', verify: () => ({}) });
+      const res = await server.get('/').set('Authorization', header);
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
+    },
+  );
+
   it('lets an error thrown after a good credential through unchanged, never as a 401', async () => {
     const server = guarded({ scheme: 'bearer', realm: 'api', verify: () => ({}) }, () => {
       throw Object.assign(new Error('boom'), { status: 503 });

@@ -18,6 +18,18 @@ export {
 } from './oauth/oauth-server';
 export type { OAuthClient } from './oauth/oauth-model';
 export type { UserDirectory } from './oauth/authorize-endpoint';
-export type { OAuthStore, GrantRecord, FoundRecord, SecretKind } from './oauth/oauth-store';
+export type {
+  OAuthStore,
+  GrantRecord,
+  FoundRecord,
+  SecretKind,
+  SingleUseKind,
+} from './oauth/oauth-store';
 export { StoreOAuthStore, type StoreOAuthStoreOptions } from './oauth/store-oauth-store';
 export { sharedCsrfKey } from './oauth/csrf-key';
+export {
+  DEFAULT_SIGN_IN_LIMITS,
+  signInLimiter,
+  type SignInLimit,
+  type SignInLimits,
+} from './oauth/sign-in-limits';

@@ -1,39 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request, Agent } from 'node:http';
-import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
+import { killServers, startServer } from '@repo/testing';
 
-const tsx = createRequire(import.meta.url).resolve('tsx');
-const fixture = new URL('../test/slow-server.ts', import.meta.url).pathname;
-const children: ChildProcess[] = [];
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
-// Starts the fixture and resolves once it printed its port.
-function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', tsx, fixture], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return new Promise((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      for (const line of chunk.split('\n').filter(Boolean)) {
-        lines.push(line);
-        const port = /listening on http:\/\/localhost:(\d+)$/.exec(line)?.[1];
-        if (port) resolve({ child, port: Number(port), lines, exited });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the fixture exited (${code}) before listening`)));
-  });
-}
+// The fixture in its own process, so the test can send it signals.
+const start = (env: Record<string, string>) =>
+  startServer({ dir: new URL('../test/', import.meta.url), entry: 'slow-server.ts', env });
 
 interface Answer {
   status: number;
@@ -55,14 +26,12 @@ function get(port: number, path: string, agent?: Agent): Promise<Answer> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-});
+afterEach(() => killServers());
 
 // Each test starts a process (tsx compiles the fixture), so it is given more than the default.
 describe('serve', { timeout: 20_000 }, () => {
   it('on SIGTERM finishes the requests in flight, then closes the store, then exits 0', async () => {
-    const { child, port, lines, exited } = await start({ SLOW_MS: '600', GRACE_MS: '5000' });
+    const { child, port, output, exited } = await start({ SLOW_MS: '600', GRACE_MS: '5000' });
     const agent = new Agent({ keepAlive: true });
     // One keep-alive connection that is idle when the signal comes, and two slow requests.
     expect((await get(port, '/fast', agent)).status).toBe(200);
@@ -75,7 +44,10 @@ describe('serve', { timeout: 20_000 }, () => {
       [200, '{"path":"/slow"}'],
     ]);
     expect(await exited).toBe(0);
-    expect(lines.slice(1)).toEqual(['slow: SIGTERM, finishing requests in flight', 'store closed']);
+    expect(output.slice(1)).toEqual([
+      'slow: SIGTERM, finishing requests in flight',
+      'store closed',
+    ]);
     agent.destroy();
   });
 
@@ -91,7 +63,7 @@ describe('serve', { timeout: 20_000 }, () => {
   });
 
   it('cuts a request that outlives the grace period, and still closes the store and exits 0', async () => {
-    const { child, port, lines, exited } = await start({ SLOW_MS: '30000', GRACE_MS: '300' });
+    const { child, port, output, exited } = await start({ SLOW_MS: '30000', GRACE_MS: '300' });
     const stuck = get(port, '/slow').catch((error: Error) => error);
     await sleep(150);
     const signalled = Date.now();
@@ -99,6 +71,6 @@ describe('serve', { timeout: 20_000 }, () => {
     expect(await exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(3000);
     expect(await stuck).toBeInstanceOf(Error);
-    expect(lines).toContain('store closed');
+    expect(output).toContain('store closed');
   });
 });

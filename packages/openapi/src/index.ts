@@ -26,3 +26,4 @@ export {
   type SpecLintInput,
   type ResponseInput,
 } from './openai-rules';
+export { deleteBodyAsQuery } from './delete-body-as-query';

@@ -5,9 +5,9 @@ import { PLACEHOLDER } from '@repo/http';
 import { dereferenceSpec } from './dereference';
 import { specFingerprint, specProblems } from './spec-problems';
 
-// An app's build (tsup.app.config.ts) validates its spec and defines this as the SHA-256 of the
+// An app's build (`checkSpecForBuild`) validates its spec and defines this as the SHA-256 of the
 // bytes it validated. A shipped server whose spec is still those bytes need not load the
-// validator again: that saves ~35 MiB and most of the start-up time. In development, or if the
+// validator again, the largest part of its start-up time and memory. In development, or if the
 // spec was edited after the build, it is undefined or does not match, and the spec is validated.
 declare const __VALIDATED_SPECS__: readonly string[] | undefined;
 const validatedAtBuild: readonly string[] =

@@ -7,6 +7,7 @@ export { MemoryStore, type MemoryStoreOptions } from './memory-store';
 // at 84.8 MiB with them exported, 78.0 MiB without. Tests import them from their files.
 export type { SqliteStoreOptions } from './sqlite-store';
 export type { RedisStoreOptions } from './redis-connect';
+export { redisClientOf } from './redis-client';
 export {
   describeStore,
   openStore,

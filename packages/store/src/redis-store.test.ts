@@ -4,7 +4,9 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { describeStoreConformance } from '../test/conformance/index';
 import { useRedisServer } from '../test/redis-fixture';
 import { freePort, startRedisServer } from '../test/redis-server';
+import { MemoryStore } from './memory-store';
 import { openStore, readStoreConfig } from './open-store';
+import { redisClientOf } from './redis-client';
 import { RedisStore } from './redis-store';
 
 const serverUrl = useRedisServer();
@@ -34,6 +36,14 @@ describe('RedisStore', () => {
     const store = await openStore(readStoreConfig({ REDIS_URL: serverUrl(), DATA_DIR: 'unused' }));
     expect(store).toBeInstanceOf(RedisStore);
     await store.close();
+  });
+
+  it('shares its connection through redisClientOf, which gives none for another store', async () => {
+    const store = await openStore(readStoreConfig({ REDIS_URL: serverUrl(), DATA_DIR: 'unused' }));
+    onTestFinished(() => store.close());
+    await store.put('shared', 'yes');
+    expect(await redisClientOf(store)?.get('value:shared')).toBe('yes');
+    expect(redisClientOf(new MemoryStore())).toBeUndefined();
   });
 
   it('rejects a server that is not there, in bounded time, without the password', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rememberRedisClient } from './redis-client';
 import { connectRedis, type RedisStoreOptions, type ScriptedRedis } from './redis-connect';
 import type { MapAddOptions, MapAddResult, PutOptions, Store } from './store';
 import {
@@ -30,6 +31,7 @@ export class RedisStore implements Store {
 
   private constructor(redis: ScriptedRedis) {
     this.#redis = redis;
+    rememberRedisClient(this, redis);
   }
 
   /** Connects to `options.url`; see `connectRedis` for how it fails. */

@@ -1,23 +1,23 @@
+import PQueue from 'p-queue';
 import { MemoryStore, type Store } from '@repo/store';
 import { answerCache, type AnswerCache } from './answer-cache';
-import { httpGet, HttpBodyTooLargeError, HttpTimeoutError } from './http-get';
+import { BodyTooLargeError, fetchText } from './fetch-text';
 import { UpstreamError } from './upstream-error';
+import { upstreamUrl, type UpstreamQuery } from './upstream-url';
 
-/** A query for the upstream: arrays are sent as `name[]=a&name[]=b`, undefined is left out. */
-export type UpstreamQuery = Record<
-  string,
-  string | number | boolean | readonly (string | number)[] | undefined
->;
+export { upstreamUrl, type UpstreamQuery } from './upstream-url';
 
 export interface UpstreamClientOptions {
   /** The upstream's base URL, path included and no trailing slash: `https://host/v1`. */
   baseUrl: string;
   /** Sent as the whole `Authorization` header (balldontlie's form: the key, no scheme). */
   apiKey?: string | undefined;
-  /** Longest wait for a whole answer, headers and body; then a 504. Default 2,000 ms. */
+  /** Longest wait for a whole answer, a free slot and headers and body; then a 504. Default 2 s. */
   timeoutMs?: number;
   /** How long a good answer is reused; 0 turns caching off. Default 60,000 ms. */
   cacheTtlMs?: number;
+  /** Most upstream requests under way at once; more wait for a free slot. Default 16. */
+  maxConcurrent?: number;
   /** Where answers are cached: the app's store, shared by its instances; in memory unless given. */
   store?: Store;
   /** Largest answer accepted, in bytes; a larger one is a 502. Default 4 MiB. */
@@ -39,36 +39,15 @@ export interface UpstreamAnswer {
 
 export const DEFAULT_TIMEOUT_MS = 2000;
 export const DEFAULT_CACHE_TTL_MS = 60_000;
-
-/**
- * Builds the upstream URL for `path` and `query` in one canonical form: keys sorted, array
- * values deduplicated and sorted, arrays as `name[]`. Two requests that mean the same thing get
- * the same URL, which is what the cache and the coalescing key on.
- */
-export function upstreamUrl(baseUrl: string, path: string, query: UpstreamQuery = {}): string {
-  const enc = encodeURIComponent;
-  const parts: string[] = [];
-  for (const key of Object.keys(query).sort()) {
-    const value = query[key];
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      const values = [...new Set(value.map(String))].sort((a, b) =>
-        a.localeCompare(b, 'en', { numeric: true }),
-      );
-      for (const item of values) parts.push(`${enc(key)}[]=${enc(item)}`);
-    } else {
-      parts.push(`${enc(key)}=${enc(String(value))}`);
-    }
-  }
-  return `${baseUrl}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
-}
+export const DEFAULT_MAX_CONCURRENT = 16;
 
 /**
  * A JSON-over-HTTP client for one upstream, made for a plugin that must answer an AI host within
  * its time budget:
- * - every call is bounded by `timeoutMs` (headers and body), after which it fails as a timeout;
+ * - every call is bounded by `timeoutMs` (waiting for a slot, headers and body), then a 504;
  * - a failure is always an `UpstreamError` (502 or 504), never a raw network error;
  * - identical calls made while one is under way share it (one upstream request for all);
+ * - at most `maxConcurrent` requests are under way at once; the others wait their turn;
  * - good answers are cached for `cacheTtlMs`; failures are never cached. A cache that fails (its
  *   store is down) counts as a miss: the answer comes from the upstream instead.
  */
@@ -80,6 +59,7 @@ export class UpstreamClient {
   private readonly maxBodyBytes: number;
   private readonly checkBody: (body: unknown) => string | undefined;
   private readonly cache: AnswerCache;
+  private readonly slots: PQueue;
   private readonly inFlight = new Map<string, Promise<string>>();
 
   constructor(options: UpstreamClientOptions) {
@@ -89,17 +69,18 @@ export class UpstreamClient {
     this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
     this.checkBody = options.checkBody ?? (() => undefined);
+    this.slots = new PQueue({ concurrency: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT });
     const store = options.store ?? new MemoryStore({ now: options.now });
     this.cache = answerCache(store, this.cacheTtlMs);
   }
 
-  /** Whether requests carry an API key (the key itself is never exposed). */
-  get hasApiKey(): boolean {
-    return this.apiKey !== undefined;
-  }
-
   /** Calls answered so far, by where the answer came from (failures included). */
   readonly counts = { miss: 0, coalesced: 0, hit: 0 };
+
+  /** Upstream requests under way, and calls waiting for a free slot. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.slots.pending, waiting: this.slots.size };
+  }
 
   /** GETs `path` with `query`; rejects with an `UpstreamError` only. */
   async get(path: string, query: UpstreamQuery = {}): Promise<UpstreamAnswer> {
@@ -131,28 +112,27 @@ export class UpstreamClient {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.apiKey) headers.Authorization = this.apiKey;
     const { timeoutMs, maxBodyBytes } = this;
+    // One deadline for the whole call: the wait for a slot, the headers and the body.
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      // A redirect is reported, not followed, so the key goes nowhere else.
-      const res = await httpGet(url, { headers, timeoutMs, maxBodyBytes });
+      const send = () => fetchText(url, { headers, signal, maxBodyBytes });
+      const res = await this.slots.add(send, { signal });
       if (res.status < 200 || res.status > 299) {
-        const retryAfter = res.headers['retry-after'];
-        throw UpstreamError.status(res.status, typeof retryAfter === 'string' ? retryAfter : null);
+        throw UpstreamError.status(res.status, res.headers.get('retry-after'));
       }
-      const text = res.body;
       let body: unknown;
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(res.body);
       } catch (err) {
         throw UpstreamError.badResponse('sent an answer that is not JSON', err);
       }
       const problem = this.checkBody(body);
       if (problem) throw UpstreamError.badResponse(problem);
-      return text;
+      return res.body;
     } catch (err) {
       if (err instanceof UpstreamError) throw err;
-      // The time limit covers the whole exchange: a stalled body read ends up here too.
-      if (err instanceof HttpTimeoutError) throw UpstreamError.timeout(timeoutMs);
-      if (err instanceof HttpBodyTooLargeError) {
+      if (signal.aborted) throw UpstreamError.timeout(timeoutMs);
+      if (err instanceof BodyTooLargeError) {
         throw UpstreamError.badResponse(`sent an answer larger than ${maxBodyBytes} bytes`);
       }
       throw UpstreamError.unavailable(err);

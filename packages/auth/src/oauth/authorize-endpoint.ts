@@ -10,6 +10,7 @@ import type { CsrfGuard } from './csrf';
 import { isProblem, libraryRequest, oauthParams, toProblem } from './oauth-http';
 import type { OAuthClient } from './oauth-model';
 import { consentPage, errorPage, pageHeaders } from './pages';
+import type { SignInLimiter } from './sign-in-limits';
 
 /** Who may sign in: resolves to the user's name, or `undefined` for wrong credentials. */
 export interface UserDirectory {
@@ -22,6 +23,8 @@ export interface AuthorizeEndpointOptions {
   users: UserDirectory;
   scopes: Record<string, string>;
   csrf: CsrfGuard;
+  /** Counts sign-in attempts per user name and per address; refuses past the limits (429). */
+  limiter: SignInLimiter;
   appName: string;
   /** The path the form posts back to: this endpoint. */
   action: string;
@@ -34,12 +37,12 @@ export interface AuthorizeEndpointOptions {
  * and the same `state`. A request that cannot be trusted gets an error page, never a redirect.
  */
 export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
-  const { server, client, users, scopes, csrf, appName, action } = options;
+  const { server, client, users, scopes, csrf, limiter, appName, action } = options;
   const scopeNames = Object.keys(scopes);
 
-  function refuse(ctx: Context, status: number, title: string, message: string) {
+  function refuse(ctx: Context, status: number, title: string, message: string, headers = {}) {
     ctx.status = status;
-    ctx.set(pageHeaders());
+    ctx.set({ ...pageHeaders(), ...headers });
     ctx.type = 'html';
     ctx.body = errorPage(appName, title, message);
   }
@@ -114,13 +117,19 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
       }
       if (params.decision !== 'allow')
         return refuse(ctx, 400, 'This form is not valid', 'Choose allow or deny.');
-      const username = await users.authenticate(params.username ?? '', params.password ?? '');
-      if (!username) {
-        return render(ctx, 401, request, {
-          username: params.username ?? '',
-          error: 'Wrong username or password.',
-        });
+      const name = params.username ?? '';
+      const attempt = await limiter.attempt(name, ctx.ip, () =>
+        users.authenticate(name, params.password ?? ''),
+      );
+      if (attempt.kind === 'blocked') {
+        const wait = `Wait ${Math.ceil(attempt.retryAfter / 60)} min, then try again.`;
+        // RFC 6585 §4: 429, with how long to wait (RFC 9110 §10.2.3).
+        const headers = { 'Retry-After': String(attempt.retryAfter) };
+        return refuse(ctx, 429, 'Too many sign-in attempts', wait, headers);
       }
+      if (attempt.kind === 'wrong')
+        return render(ctx, 401, request, { username: name, error: 'Wrong username or password.' });
+      const { username } = attempt;
       const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== ''));
       const response = new OAuth2Server.Response();
       try {

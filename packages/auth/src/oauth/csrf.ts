@@ -11,6 +11,11 @@ export interface CsrfOptions {
   now?: () => number;
   /** How long a sign-in form stays valid. */
   ttlMs?: number;
+  /**
+   * Always mark the cookie `Secure`: set when the public base URL is https, so TLS ends at a
+   * proxy that the app may not trust to say so. Otherwise `Secure` follows `ctx.secure`.
+   */
+  secureCookie?: boolean;
 }
 
 const COOKIE = 'oauth_csrf';
@@ -28,6 +33,7 @@ export class CsrfGuard {
   readonly #path: string;
   readonly #now: () => number;
   readonly #ttlMs: number;
+  readonly #secureCookie: boolean;
 
   constructor(options: CsrfOptions) {
     this.#secret = options.secret ?? randomBytes(32);
@@ -35,6 +41,7 @@ export class CsrfGuard {
     this.#path = options.path;
     this.#now = options.now ?? Date.now;
     this.#ttlMs = options.ttlMs ?? 10 * 60_000;
+    this.#secureCookie = options.secureCookie ?? false;
   }
 
   /** A form token for `request`, setting this browser's nonce cookie when it has none. */
@@ -42,10 +49,14 @@ export class CsrfGuard {
     let nonce = ctx.cookies.get(COOKIE);
     if (!nonce || !NONCE.test(nonce)) {
       nonce = randomBytes(32).toString('base64url');
+      const secure = this.#secureCookie || ctx.secure;
+      // `cookies` refuses a Secure cookie on a connection it believes is plain; an https public
+      // base URL says the user's connection is TLS, whatever the hop from the proxy is.
+      if (secure) ctx.cookies.secure = true;
       ctx.cookies.set(COOKIE, nonce, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: ctx.secure,
+        secure,
         path: this.#path,
         maxAge: this.#ttlMs,
         overwrite: true,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import { safeEqual, sha256Hex } from '../safe-equal';
-import type { GrantRecord, OAuthStore, SecretKind } from './oauth-store';
+import type { GrantRecord, OAuthStore, SecretKind, SingleUseKind } from './oauth-store';
 
 /** The one client this server knows: the plugin host. */
 export interface OAuthClient {
@@ -52,7 +52,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
     grants: ['authorization_code', 'refresh_token'],
   };
 
-  // Finds a live record; a spent one is a replay, so its grant is revoked.
+  // Finds a live record; a spent code or refresh token is a replay, so its grant is revoked.
   async function live(kind: SecretKind, secret: string): Promise<GrantRecord | undefined> {
     const found = await store.find(kind, sha256Hex(secret));
     if (!found) return undefined;
@@ -64,7 +64,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
   // Spends a code or refresh token that was live when it was looked up. Losing the spend means
   // another request (on any instance) used it in between: that is a replay as well, so the grant
   // is revoked, exactly as when the second use comes later.
-  async function spendOnce(kind: SecretKind, secret: string, user: GrantUser): Promise<boolean> {
+  async function spendOnce(kind: SingleUseKind, secret: string, user: GrantUser): Promise<boolean> {
     if (await store.spend(kind, sha256Hex(secret))) return true;
     if (user.grantId) await store.revokeGrant(user.grantId);
     return false;

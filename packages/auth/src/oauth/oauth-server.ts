@@ -9,6 +9,7 @@ import { checkClient } from './check-client';
 import { CsrfGuard } from './csrf';
 import { sharedCsrfKey } from './csrf-key';
 import { oauthModel, type GrantUser, type OAuthClient } from './oauth-model';
+import { DEFAULT_SIGN_IN_LIMITS, signInLimiter, type SignInLimits } from './sign-in-limits';
 import { StoreOAuthStore } from './store-oauth-store';
 import { tokenEndpoint } from './token-endpoint';
 
@@ -30,6 +31,10 @@ export interface OAuthServerOptions {
   now?: () => number;
   /** The CSRF HMAC key; by default one kept in `store`, shared by every instance on it. */
   csrfSecret?: Buffer;
+  /** The app's public base URL; when it is https, the sign-in form's cookie is always `Secure`. */
+  publicBaseUrl?: string | undefined;
+  /** Wrong passwords the sign-in form takes per user name and per address (default 10 and 50 in 15 minutes). */
+  signInLimits?: Partial<SignInLimits>;
   /** Lifetimes in seconds: codes 5 minutes, access tokens 1 hour, refresh tokens 14 days. */
   lifetimes?: { code?: number; access?: number; refresh?: number };
 }
@@ -66,13 +71,20 @@ export async function createOAuthServer(options: OAuthServerOptions) {
   });
   // Shared, so that a form one instance showed is accepted by the one the balancer posts it to.
   const csrfSecret = options.csrfSecret ?? (await sharedCsrfKey(shared, options.keyPrefix));
-  const csrf = new CsrfGuard({ secret: csrfSecret, path: AUTHORIZE_PATH, now });
+  const csrf = new CsrfGuard({
+    secret: csrfSecret,
+    path: AUTHORIZE_PATH,
+    now,
+    secureCookie: options.publicBaseUrl?.startsWith('https://') ?? false,
+  });
+  const limits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   const authorize = authorizeEndpoint({
     server,
     client,
     users,
     scopes,
     csrf,
+    limiter: signInLimiter(shared, options.keyPrefix, limits),
     appName,
     action: AUTHORIZE_PATH,
   });

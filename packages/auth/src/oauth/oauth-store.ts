@@ -1,6 +1,9 @@
 /** The three secrets an authorization server hands out. */
 export type SecretKind = 'code' | 'access' | 'refresh';
 
+/** The secrets that work once: a code is redeemed, a refresh token rotated. */
+export type SingleUseKind = Exclude<SecretKind, 'access'>;
+
 /**
  * What the server remembers about one code or token. Every code and token descends from one
  * consent, its grant: when a code or a refresh token is replayed, the whole grant is revoked.
@@ -18,7 +21,7 @@ export interface GrantRecord {
   codeChallengeMethod?: string;
 }
 
-/** A record as found: `spent` once a code was redeemed or a refresh token rotated. */
+/** A record as found: `spent` once a code was redeemed or a refresh token rotated (never for access). */
 export interface FoundRecord {
   record: GrantRecord;
   spent: boolean;
@@ -32,8 +35,8 @@ export interface FoundRecord {
 export interface OAuthStore {
   save(kind: SecretKind, key: string, record: GrantRecord): Promise<void>;
   find(kind: SecretKind, key: string): Promise<FoundRecord | undefined>;
-  /** Marks a record spent; resolves `true` for the first caller only (single use). */
-  spend(kind: SecretKind, key: string): Promise<boolean>;
+  /** Marks a code or refresh token spent; resolves `true` for the first caller only (single use). */
+  spend(kind: SingleUseKind, key: string): Promise<boolean>;
   /** Revokes every code and token of a grant, those issued so far and any issued later. */
   revokeGrant(grantId: string): Promise<void>;
 }

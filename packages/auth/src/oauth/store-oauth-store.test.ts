@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordingStore } from '../../test/recording-store';
 import { sha256Hex } from '../safe-equal';
 import type { GrantRecord } from './oauth-store';
-import { StoreOAuthStore } from './store-oauth-store';
+import { MARKER_SLACK_MS, StoreOAuthStore } from './store-oauth-store';
 
 const DAY = 24 * 3600_000;
 const G = randomUUID();
@@ -54,10 +54,52 @@ describe('StoreOAuthStore', () => {
     const { clock, store, oauth } = clocked();
     await oauth().save('refresh', key('k'), record(G, 61_000));
     const puts = store.writes.filter((write) => write.method === 'put');
-    expect(puts.length).toBeGreaterThan(0);
-    expect(puts.map((write) => write.ttlMs)).toEqual(puts.map(() => 60_000));
-    clock.now = 61_000;
+    expect(puts.map((write) => write.key)).toEqual([
+      `app:oauth:unspent:refresh:${key('k')}`,
+      `app:oauth:refresh:${key('k')}`,
+    ]);
+    expect(puts[1]!.ttlMs).toBe(60_000);
+    clock.now = 61_000 + MARKER_SLACK_MS;
     for (const { key: written } of puts) expect(await store.get(written)).toBeUndefined();
+  });
+
+  it('keeps no marker for an access token, so losing one (a Redis eviction) cannot make it look spent', async () => {
+    const { store, oauth } = clocked();
+    await oauth().save('access', key('k'), record(G, 61_000));
+    expect(store.writes.map((write) => write.key)).toEqual([`app:oauth:access:${key('k')}`]);
+    for (const { key: written } of store.writes)
+      if (written.includes(':unspent:')) await store.delete(written);
+    expect(await oauth().find('access', key('k'))).toEqual({
+      record: record(G, 61_000),
+      spent: false,
+    });
+  });
+
+  it("keeps a refresh token's marker longer than its record, so a slow write or another instance's clock never finds it spent", async () => {
+    // The store's clock moves 10 ms with each write; the instance that looks reads a clock 50 ms behind.
+    const clock = { now: 1_000 };
+    const store = new RecordingStore({ now: () => clock.now });
+    const put = store.put.bind(store);
+    store.put = async (...args) => {
+      await put(...args);
+      clock.now += 10;
+    };
+    const writer = new StoreOAuthStore(store, {
+      prefix: 'app',
+      longestLifetimeMs: DAY,
+      now: () => clock.now,
+    });
+    const reader = new StoreOAuthStore(store, {
+      prefix: 'app',
+      longestLifetimeMs: DAY,
+      now: () => clock.now - 50,
+    });
+    await writer.save('refresh', key('k'), record(G, 61_000));
+    clock.now = 61_005; // past the TTL written first, before the one written 10 ms later
+    expect(await reader.find('refresh', key('k'))).toEqual({
+      record: record(G, 61_000),
+      spent: false,
+    });
   });
 
   it('does not write a record that has expired already', async () => {
@@ -100,12 +142,12 @@ describe('StoreOAuthStore', () => {
     expect(await b.find('access', key('e'))).toBeUndefined();
   });
 
-  it('leaves nothing live in the store once the longest lifetime has passed', async () => {
+  it("leaves nothing live in the store once the longest lifetime, and the markers' slack, has passed", async () => {
     const { clock, store, oauth } = clocked();
     const grant = randomUUID();
     await oauth().save('refresh', key('r'), record(grant, 1_000 + 14 * DAY));
     await oauth().revokeGrant(grant);
-    clock.now += 14 * DAY;
+    clock.now += 14 * DAY + MARKER_SLACK_MS;
     for (const { key: written } of store.writes) expect(await store.get(written)).toBeUndefined();
   });
 

@@ -1,5 +1,20 @@
 import type { Store } from '@repo/store';
-import type { FoundRecord, GrantRecord, OAuthStore, SecretKind } from './oauth-store';
+import type {
+  FoundRecord,
+  GrantRecord,
+  OAuthStore,
+  SecretKind,
+  SingleUseKind,
+} from './oauth-store';
+
+/**
+ * How much longer an `unspent` marker lives than its record. The marker is written first and the
+ * record after it, and another instance may read a clock a little behind: a marker gone while its
+ * record is still live would read as spent, a replay, and revoke the grant.
+ */
+export const MARKER_SLACK_MS = 60_000;
+
+const singleUse = (kind: SecretKind): kind is SingleUseKind => kind !== 'access';
 
 /** Options of a `StoreOAuthStore`. */
 export interface StoreOAuthStoreOptions {
@@ -18,9 +33,11 @@ export interface StoreOAuthStoreOptions {
  *
  * - A record is a JSON value that expires with it (`ttlMs` to its `expiresAt`), so nothing piles
  *   up; `expiresAt` is still checked against `now`, which a test may move ahead of the store's clock.
- * - Single use is an `unspent` marker beside the record, consumed with `take`: of any number of
- *   instances spending one code at once, exactly one gets the marker (the store makes `take`
- *   atomic). The record stays, spent, so a replay can still be traced to its grant.
+ * - Single use (codes and refresh tokens; an access token is used many times and has none) is an
+ *   `unspent` marker beside the record, consumed with `take`: of any number of instances spending
+ *   one code at once, exactly one gets the marker (the store makes `take` atomic). The record
+ *   stays, spent, so a replay can still be traced to its grant. The marker outlives its record
+ *   by `MARKER_SLACK_MS`, so it is never gone while the record is live unless it was spent.
  * - Revoking a grant writes one `revoked` marker that `find` checks, rather than deleting the
  *   grant's records: finding those would need an index of every grant's codes and tokens, and the
  *   `Store` has no expiring sets to keep one bounded. The marker lives as long as the longest
@@ -50,7 +67,8 @@ export class StoreOAuthStore implements OAuthStore {
     if (!(ttlMs > 0)) return; // expired already: there is nothing to remember
     // The marker first: a crash between the two writes leaves a marker without a record, which
     // is never found, rather than a record without a marker, which would look spent.
-    await this.#store.put(this.#unspent(kind, key), '1', { ttlMs });
+    if (singleUse(kind))
+      await this.#store.put(this.#unspent(kind, key), '1', { ttlMs: ttlMs + MARKER_SLACK_MS });
     await this.#store.put(this.#record(kind, key), JSON.stringify(record), { ttlMs });
     // A token minted while its grant was being revoked (a refresh racing a replay elsewhere) may
     // expire after the marker does; checked after the write, so one of the two always sees the other.
@@ -62,14 +80,14 @@ export class StoreOAuthStore implements OAuthStore {
     if (json === undefined) return undefined;
     const record = JSON.parse(json) as GrantRecord;
     if (record.expiresAt <= this.#now()) return undefined;
-    const [revoked, unspent] = await Promise.all([
+    const [revoked, spent] = await Promise.all([
       this.#isRevoked(record.grantId),
-      this.#store.get(this.#unspent(kind, key)),
+      singleUse(kind) && this.#isSpent(kind, key),
     ]);
-    return revoked ? undefined : { record, spent: unspent === undefined };
+    return revoked ? undefined : { record, spent };
   }
 
-  async spend(kind: SecretKind, key: string): Promise<boolean> {
+  async spend(kind: SingleUseKind, key: string): Promise<boolean> {
     const found = await this.find(kind, key);
     if (!found || found.spent) return false;
     return (await this.#store.take(this.#unspent(kind, key))) !== undefined;
@@ -83,9 +101,13 @@ export class StoreOAuthStore implements OAuthStore {
     return (await this.#store.get(this.#revoked(grantId))) !== undefined;
   }
 
+  async #isSpent(kind: SingleUseKind, key: string): Promise<boolean> {
+    return (await this.#store.get(this.#unspent(kind, key))) === undefined;
+  }
+
   async #forget(kind: SecretKind, key: string): Promise<void> {
     await this.#store.delete(this.#record(kind, key));
-    await this.#store.delete(this.#unspent(kind, key));
+    if (singleUse(kind)) await this.#store.delete(this.#unspent(kind, key));
   }
 
   #record = (kind: SecretKind, key: string) => `${this.#prefix}:${kind}:${hex(key)}`;

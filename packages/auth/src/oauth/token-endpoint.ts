@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { jsonBody } from '@repo/http';
+import { readCredential } from '../credentials';
 import { isProblem, libraryRequest, oauthParams, toProblem, type OAuthProblem } from './oauth-http';
 
 function answer(ctx: Context, problem: OAuthProblem, headers: Record<string, string> = {}) {
@@ -28,7 +29,8 @@ export function tokenEndpoint(server: OAuth2Server) {
     }
     const params = oauthParams(ctx);
     if (isProblem(params)) return answer(ctx, params);
-    const basic = /^basic /i.test(ctx.get('Authorization'));
+    const read = readCredential(ctx, 'basic');
+    const basic = read.kind !== 'absent';
     const inBody = params.client_secret !== undefined;
     // RFC 6749 §2.3: exactly one method. Requiring a secret here also shuts the library's PKCE
     // path, which would otherwise let a confidential client in with its id alone.
@@ -38,6 +40,16 @@ export function tokenEndpoint(server: OAuth2Server) {
         error: 'invalid_request',
         description:
           'send the client credentials in the Authorization header or the body, not both',
+      });
+    }
+    // A `client_id` in the body beside Basic must name the client Basic authenticates. (Ids are
+    // unreserved characters, so RFC 6749 §2.3.1's form-encoding leaves them as they are.)
+    const basicId = read.kind === 'present' ? read.credential.split(':')[0] : undefined;
+    if (basicId !== undefined && params.client_id !== undefined && params.client_id !== basicId) {
+      return answer(ctx, {
+        status: 400,
+        error: 'invalid_request',
+        description: '`client_id` is not the client the Authorization header authenticates',
       });
     }
     if (!basic && !inBody) {

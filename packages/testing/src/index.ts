@@ -1,0 +1,6 @@
+export {
+  startServer,
+  killServers,
+  type ServerProcess,
+  type StartServerOptions,
+} from './start-server';
