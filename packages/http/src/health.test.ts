@@ -26,7 +26,7 @@ function probedStore() {
       store.probes += 1;
       if (store.broken) throw new Error('disk I/O error');
     },
-  } satisfies ProbedStore & { broken: boolean };
+  } satisfies ProbedStore & { broken: boolean; probes: number };
   return store;
 }
 
