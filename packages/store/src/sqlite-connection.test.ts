@@ -16,6 +16,20 @@ const dir = mkdtempSync(join(tmpdir(), 'store-connection-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openConnection', () => {
+  it('keeps the file and its log readable by the owner only, whatever the umask', async () => {
+    const file = join(dir, 'private.sqlite');
+    const umask = process.umask(0o000);
+    try {
+      const connection = openConnection(file);
+      connection.db.prepare('CREATE TABLE IF NOT EXISTS t (x)').run();
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+      await connection.close();
+    } finally {
+      process.umask(umask);
+    }
+  });
+
   it('commits without waiting for the disk, and syncs the write-ahead log itself', async () => {
     const file = join(dir, 'synced.sqlite');
     const synced: number[] = [];

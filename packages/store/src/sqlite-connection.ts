@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, openSync } from 'node:fs';
+import { chmodSync, closeSync, fdatasync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { GroupCommit } from './sqlite-group-commit';
 import { prepareDatabase } from './sqlite-schema';
@@ -51,6 +51,10 @@ export function openConnection(
   file: string,
   { busyTimeoutMs = 5000, syncFile = fdatasync, onFatal }: ConnectionOptions = {},
 ): SqliteConnection {
+  // The data is the app's alone: owner read and write only, whatever the umask (SQLite gives its
+  // write-ahead log the database file's permissions).
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
   const db = new Database(file, { timeout: busyTimeoutMs });
   let logFd: number;
   try {
