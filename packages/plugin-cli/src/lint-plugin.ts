@@ -14,7 +14,7 @@ import {
   type ImageInfo,
   type RuleFinding,
 } from '@repo/lint';
-import { specProblems } from '@repo/openapi';
+import { specProblems, type OpenApiDocument } from '@repo/openapi';
 import { FETCH_RULES, PARSE_RULES } from './fetch-rules';
 import { lintMcpTools } from './mcp-lint';
 import type { PluginSource } from './read-plugin';
@@ -108,7 +108,7 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
         if (ernie && readable) add(checkRules(ERNIE_SPEC_RULES, { text: specText, document }));
         // MCP: a running plugin that serves /mcp must serve its spec's tools.
         if (readable && /^https?:/.test(source.target))
-          add(await lintMcpTools(source.origin, document));
+          add(await lintMcpTools(source.origin, document as OpenApiDocument));
       }
     }
   }

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { Tool } from '@modelcontextprotocol/client';
 import { specTools } from '@repo/mcp';
-import { checkRules, type OpenApiDocument } from '@repo/openapi';
+import { checkRules } from '@repo/lint';
+import type { OpenApiDocument } from '@repo/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestMcpServer, type TestMcpServer } from '../test/mcp-server';
 import { lintMcpTools } from './mcp-lint';

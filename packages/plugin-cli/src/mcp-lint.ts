@@ -1,6 +1,7 @@
 import { SdkHttpError, type Tool } from '@modelcontextprotocol/client';
 import { specTools, type SpecTool } from '@repo/mcp';
-import { checkRules, dereferenceSpec, type OpenApiDocument, type RuleFinding } from '@repo/openapi';
+import { checkRules, type RuleFinding } from '@repo/lint';
+import { dereferenceSpec, type OpenApiDocument } from '@repo/openapi';
 import { connectMcp } from './mcp-connect';
 import { MCP_RULES } from './mcp-rules';
 

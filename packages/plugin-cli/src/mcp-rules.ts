@@ -1,6 +1,6 @@
 import type { Tool } from '@modelcontextprotocol/client';
 import type { SpecTool } from '@repo/mcp';
-import type { Rule } from '@repo/openapi';
+import type { Rule } from '@repo/lint';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
