@@ -67,6 +67,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...PRODUCTION, UPSTREAM_URL: ' ' })).toThrow('UPSTREAM_URL');
   });
 
+  it('refuses a key with characters outside visible ASCII, naming the variable, not the key', () => {
+    // Such a key cannot travel in a header: every call would fail instead of the start-up.
+    for (const key of [`${KEY}\n`.repeat(2), `${KEY}é`, `${KEY} x`, `${KEY}\u0000`]) {
+      const env = { UPSTREAM_URL: 'https://api.balldontlie.io/v1', UPSTREAM_API_KEY: key };
+      let message = '';
+      try {
+        loadConfig(env);
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message, JSON.stringify(key)).toContain('`UPSTREAM_API_KEY`');
+      expect(message).not.toContain(KEY);
+    }
+  });
+
   it('refuses a key without a URL, and does not repeat the key', () => {
     let message = '';
     try {

@@ -53,6 +53,11 @@ export function loadConfig(env: Env = process.env): SportStatsConfig {
   if (!rawUrl && base.production) {
     throw new Error(`\`UPSTREAM_URL\` must be set when \`NODE_ENV\` is production ${realApi}`);
   }
+  // Keys are visible ASCII; anything else is a pasting mistake, and fetch refuses control
+  // characters in a header value (RFC 9110 §5.5), so every call would fail. Never echo the key.
+  if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new Error('`UPSTREAM_API_KEY` may hold only visible ASCII characters (no spaces)');
+  }
   if (apiKey && !rawUrl) {
     throw new Error(
       `\`UPSTREAM_API_KEY\` is set but \`UPSTREAM_URL\` is not: set \`UPSTREAM_URL\` too ${realApi}, ` +
