@@ -154,6 +154,17 @@ describe('the time limit and the cache', () => {
     expect(upstream.hits).toBe(1);
   });
 
+  it('stops sharing an answer whose cache write hangs once the time limit has passed', async () => {
+    const upstream = await fakeUpstream();
+    const store = new MemoryStore();
+    store.put = () => new Promise<never>(() => undefined); // a write that never ends
+    const client = new UpstreamClient({ baseUrl: upstream.url, timeoutMs: 200, store });
+    expect((await client.get('/teams')).source).toBe('miss');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await client.get('/teams')).source).toBe('miss');
+    expect(upstream.hits).toBe(2);
+  });
+
   it('counts a cache read in the time limit: a store slower than the limit gives a 504 in time', async () => {
     const upstream = await fakeUpstream();
     const store = slowStore(1500, ['get', 'put']);

@@ -103,10 +103,10 @@ export class UpstreamClient {
     const call = this.fetchJson(url, deadline);
     this.inFlight.set(url, call);
     // The answer is cached in the background: no caller waits for the write. The call stays in
-    // `inFlight` until the write is done, so no request slips between the two; a write that fails
-    // only costs a later request an upstream call.
+    // `inFlight` until the write is done (or has taken `timeoutMs`), so no request slips between
+    // the two; a write that fails or hangs only costs a later request an upstream call.
     call
-      .then((body) => this.cache.set(url, body))
+      .then((body) => beforeDeadline(this.cache.set(url, body), Date.now() + this.timeoutMs))
       .catch(() => undefined)
       .finally(() => this.inFlight.delete(url));
     return { url, body: await call, source: 'miss' };
@@ -147,14 +147,14 @@ export class UpstreamClient {
   }
 }
 
-/** What `read` resolves to, or undefined when it fails or is not done by `deadline` (a cache miss). */
-async function beforeDeadline<T>(read: Promise<T>, deadline: number): Promise<T | undefined> {
+/** What `work` resolves to, or undefined when it fails or is not done by `deadline`. */
+async function beforeDeadline<T>(work: Promise<T>, deadline: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), undefined);
   });
   try {
-    return await Promise.race([read.catch(() => undefined), late]);
+    return await Promise.race([work.catch(() => undefined), late]);
   } finally {
     clearTimeout(timer);
   }
