@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import { MemoryStore, type Store } from '@repo/store';
 import { answerCache, type AnswerCache } from './answer-cache';
+import { beforeDeadline } from './before-deadline';
 import { BodyTooLargeError, fetchText } from './fetch-text';
 import { UpstreamError } from './upstream-error';
 import { upstreamUrl, type UpstreamQuery } from './upstream-url';
@@ -144,18 +145,5 @@ export class UpstreamClient {
       }
       throw UpstreamError.unavailable(err);
     }
-  }
-}
-
-/** What `work` resolves to, or undefined when it fails or is not done by `deadline`. */
-async function beforeDeadline<T>(work: Promise<T>, deadline: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), undefined);
-  });
-  try {
-    return await Promise.race([work.catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
