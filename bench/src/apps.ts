@@ -1,6 +1,6 @@
 import { MAX_TODOS } from '@repo/todos';
 import type { LoadCase } from './load';
-import { startFakeBalldontlie, type Running } from './processes';
+import { spawnFakeUpstream, type Running } from './processes';
 
 /** What a case is held to: a main read, a write, a plugin file, a cached proxy read. */
 export type Kind = 'read' | 'write' | 'plugin-file' | 'cached' | 'upstream';
@@ -87,7 +87,7 @@ export const APPS: BenchApp[] = [
     // Offline: its upstream is the fake balldontlie, in a process of its own.
     name: 'sport-stats (offline)',
     entry: 'apps/sport-stats/dist/server.js',
-    upstream: startFakeBalldontlie,
+    upstream: spawnFakeUpstream,
     cases: [
       // The recording call fills the cache; the load then reads from it (TTL 60 s by default).
       { name: 'teams, from cache', kind: 'cached', load: { method: 'GET', path: '/teams' } },
@@ -97,7 +97,7 @@ export const APPS: BenchApp[] = [
   {
     name: 'sport-stats (offline, cache off)',
     entry: 'apps/sport-stats/dist/server.js',
-    upstream: startFakeBalldontlie,
+    upstream: spawnFakeUpstream,
     env: { UPSTREAM_CACHE_TTL_MS: '0' },
     cases: [
       {

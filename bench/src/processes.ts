@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A server under test, running as its own process. */
 export interface Running {
@@ -73,14 +74,15 @@ export async function start(
 }
 
 /**
- * sport-stats' upstream in the bench: the fake balldontlie, run from source with tsx on a free
- * port in a process of its own, so its work is not counted as the plugin's. Answers the server
- * and the environment that points the plugin at it.
+ * sport-stats' upstream in the bench: the fake balldontlie (`@repo/fake-balldontlie/server`), run
+ * from source with tsx on a free port in a process of its own, so its work is not counted as the
+ * plugin's. Answers the server and the environment that points the plugin at it.
  */
-export async function startFakeBalldontlie(
-  root: string,
-): Promise<{ running: Running; env: Record<string, string> }> {
-  const server = join(root, 'packages/fake-balldontlie/src/server.ts');
+export async function spawnFakeUpstream(): Promise<{
+  running: Running;
+  env: Record<string, string>;
+}> {
+  const server = fileURLToPath(import.meta.resolve('@repo/fake-balldontlie/server'));
   // tsx compiles it and it makes its data before it listens: seconds on a loaded machine.
   const args = ['--import', import.meta.resolve('tsx'), server];
   const running = await start(args, {}, '/v1/teams', 60_000);

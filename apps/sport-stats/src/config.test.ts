@@ -4,12 +4,15 @@ import { describeUpstream, FAKE_UPSTREAM_URL, loadConfig } from './config';
 
 const KEY = 'secret-key-3c9a7e01';
 
+// A production start needs its public URL too (`@repo/http`).
+const PRODUCTION = { NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://plugin.example.com' };
+
 describe('loadConfig', () => {
-  it('uses the fake balldontlie on localhost:5090 and the defaults when nothing is set', () => {
+  it('uses the fake balldontlie on 127.0.0.1:5090 and the defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.port).toBe(5001);
     expect(config.upstream).toEqual({
-      baseUrl: 'http://localhost:5090/v1',
+      baseUrl: 'http://127.0.0.1:5090/v1',
       apiKey: undefined,
       timeoutMs: 2000,
       cacheTtlMs: 60_000,
@@ -27,7 +30,7 @@ describe('loadConfig', () => {
       UPSTREAM_CACHE_TTL_MS: '0',
       UPSTREAM_MAX_CONCURRENT: '4',
       PORT: '6001',
-      NODE_ENV: 'production',
+      ...PRODUCTION,
     });
     expect(config.port).toBe(6001);
     expect(config.upstream).toEqual({
@@ -58,10 +61,25 @@ describe('loadConfig', () => {
   });
 
   it('refuses to fall back to the fake in production: UPSTREAM_URL must be set', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+    expect(() => loadConfig(PRODUCTION)).toThrow(
       '`UPSTREAM_URL` must be set when `NODE_ENV` is production',
     );
-    expect(() => loadConfig({ NODE_ENV: 'production', UPSTREAM_URL: ' ' })).toThrow('UPSTREAM_URL');
+    expect(() => loadConfig({ ...PRODUCTION, UPSTREAM_URL: ' ' })).toThrow('UPSTREAM_URL');
+  });
+
+  it('refuses a key with characters outside visible ASCII, naming the variable, not the key', () => {
+    // Such a key cannot travel in a header: every call would fail instead of the start-up.
+    for (const key of [`${KEY}\n`.repeat(2), `${KEY}é`, `${KEY} x`, `${KEY}\u0000`]) {
+      const env = { UPSTREAM_URL: 'https://api.balldontlie.io/v1', UPSTREAM_API_KEY: key };
+      let message = '';
+      try {
+        loadConfig(env);
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message, JSON.stringify(key)).toContain('`UPSTREAM_API_KEY`');
+      expect(message).not.toContain(KEY);
+    }
   });
 
   it('refuses a key without a URL, and does not repeat the key', () => {

@@ -8,14 +8,14 @@ import {
 
 export const DEFAULT_PORT = 5001;
 /** Where `pnpm dev` runs the fake balldontlie (packages/fake-balldontlie): the default upstream. */
-export const FAKE_UPSTREAM_URL = 'http://localhost:5090/v1';
+export const FAKE_UPSTREAM_URL = 'http://127.0.0.1:5090/v1';
 /** ERNIE Bot reads a plugin's answer for 3 s at most; the upstream wait stays under 2.5 s. */
 export const MAX_TIMEOUT_MS = 2500;
 
 export interface SportStatsConfig extends BaseConfig {
   /** The upstream client's options (`UpstreamClientOptions`), read from `UPSTREAM_*`. */
   upstream: {
-    /** `UPSTREAM_URL`; unset, the fake on localhost (refused in production). */
+    /** `UPSTREAM_URL`; unset, the fake on 127.0.0.1 (refused in production). */
     baseUrl: string;
     /** `UPSTREAM_API_KEY`: sent in `Authorization`. Never logged. */
     apiKey: string | undefined;
@@ -41,7 +41,7 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
 
 /**
  * Reads this app's settings from the environment; throws, naming the variable, on a bad one.
- * Without `UPSTREAM_URL` the upstream is the fake on localhost, except in production, where an
+ * Without `UPSTREAM_URL` the upstream is the fake on 127.0.0.1, except in production, where an
  * unset `UPSTREAM_URL` is refused: a deployed plugin must never relay made-up stats.
  */
 export function loadConfig(env: Env = process.env): SportStatsConfig {
@@ -52,6 +52,11 @@ export function loadConfig(env: Env = process.env): SportStatsConfig {
   const realApi = '(https://api.balldontlie.io/v1 for balldontlie)';
   if (!rawUrl && base.production) {
     throw new Error(`\`UPSTREAM_URL\` must be set when \`NODE_ENV\` is production ${realApi}`);
+  }
+  // Keys are visible ASCII; anything else is a pasting mistake, and fetch refuses control
+  // characters in a header value (RFC 9110 §5.5), so every call would fail. Never echo the key.
+  if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new Error('`UPSTREAM_API_KEY` may hold only visible ASCII characters (no spaces)');
   }
   if (apiKey && !rawUrl) {
     throw new Error(

@@ -29,20 +29,32 @@ describe("the spec's examples", () => {
     // An empty list would pass the suite's schema checks, so check each example finds something.
     upstream ??= await startFakeBalldontlie();
     const { document } = await loadSpec(new URL('../openapi.yaml', import.meta.url));
-    const parameters = document.components!.parameters as Record<
-      string,
-      { schema: { example: unknown } }
-    >;
-    const example = (name: string) => parameters[name]!.schema.example;
-    const [player] = example('player_ids') as number[];
-    const dates = `start_date=${String(example('start_date'))}&end_date=${String(example('end_date'))}`;
+    type Parameter = { name: string; $ref?: string; schema: { example: unknown } };
+    const shared = document.components!.parameters as Record<string, Parameter>;
+    // The example of the `name` parameter of GET `path`, inline or shared (`$ref`).
+    const example = (path: string, name: string): string => {
+      const { parameters } = document.paths![path]!.get as unknown as { parameters: Parameter[] };
+      const resolved = parameters.map((p) => (p.$ref ? shared[p.$ref.split('/').pop()!]! : p));
+      const value = resolved.find((p) => p.name === name)!.schema.example;
+      return String(Array.isArray(value) ? value[0] : value);
+    };
+    const dates = (path: string) =>
+      `start_date=${example(path, 'start_date')}&end_date=${example(path, 'end_date')}`;
     const found = async (path: string) => {
       const res = await fetch(`${upstream!.url}${path}`);
       return ((await res.json()) as { data: unknown[] }).data.length;
     };
-    expect(await found('/players?search=davis')).toBeGreaterThan(0);
-    expect(await found(`/games?seasons[]=2024&team_ids[]=14&${dates}`)).toBeGreaterThan(0);
-    expect(await found(`/stats?player_ids[]=${player}&game_ids[]=1752&${dates}`)).toBe(1);
-    expect(await found(`/season_averages?season=2024&player_ids[]=${player}`)).toBe(1);
+    expect(await found(`/players?search=${example('/players', 'query')}`)).toBeGreaterThan(0);
+    const [season, team] = [example('/games', 'seasons'), example('/games', 'team_ids')];
+    const games = `/games?seasons[]=${season}&team_ids[]=${team}&${dates('/games')}`;
+    expect(await found(games)).toBeGreaterThan(0);
+    const [player, game] = [example('/stats', 'player_ids'), example('/stats', 'game_ids')];
+    const stats = `/stats?player_ids[]=${player}&game_ids[]=${game}&${dates('/stats')}`;
+    expect(await found(stats)).toBe(1);
+    const [averaged, of] = [
+      example('/season_averages', 'player_ids'),
+      example('/season_averages', 'season'),
+    ];
+    expect(await found(`/season_averages?season=${of}&player_ids[]=${averaged}`)).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, dataset, PLAYERS_PER_TEAM, SEASONS } from './dataset';
 import { startFakeBalldontlie, type FakeBalldontlie } from './fake-balldontlie';
@@ -158,5 +159,20 @@ describe('the fake over HTTP', () => {
 
   it('answers only GET', async () => {
     expect((await fetch(`${upstream.url}/teams`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers a request whose target is not a URL with a 400, and keeps serving', async () => {
+    // Written on a raw socket: an HTTP client would refuse to send this request line.
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(upstream.port, '127.0.0.1', () => {
+        socket.end('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      });
+      let text = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text)).on('error', reject);
+      socket.setTimeout(5000, () => reject(new Error('no answer in 5 s')));
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await get('/teams')).status).toBe(200);
   });
 });

@@ -70,22 +70,26 @@ export async function startFakeBalldontlie(
   const timers = new Set<NodeJS.Timeout>();
 
   const answer = (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://upstream.invalid');
     if (req.method !== 'GET') return send(res, 405, { error: 'Method Not Allowed' });
     if (options.apiKey !== undefined && req.headers.authorization !== options.apiKey) {
       return send(res, 401, { error: 'Unauthorized' });
     }
-    const match = /^\/v1\/(players|teams|games|stats|season_averages)(?:\/(\d+))?\/?$/.exec(
-      url.pathname,
-    );
-    const list = match?.[1] as keyof typeof lists | undefined;
-    const id = match?.[2];
     try {
+      // Node passes the request target as sent; one that is not a URL (`//[`) throws here.
+      const url = new URL(req.url ?? '/', 'http://upstream.invalid');
+      const match = /^\/v1\/(players|teams|games|stats|season_averages)(?:\/(\d+))?\/?$/.exec(
+        url.pathname,
+      );
+      const list = match?.[1] as keyof typeof lists | undefined;
+      const id = match?.[2];
       if (!list) return send(res, 404, { error: 'Not Found' });
       if (id === undefined) return send(res, 200, lists[list](url.searchParams));
       const item = list === 'season_averages' ? undefined : one[list](Number(id));
       return item ? send(res, 200, { data: item }) : send(res, 404, { error: 'Not Found' });
     } catch (err) {
+      if (err instanceof TypeError && (err as { code?: string }).code === 'ERR_INVALID_URL') {
+        return send(res, 400, { error: 'Bad Request', message: 'the request target is not a URL' });
+      }
       if (err instanceof BadRequest) {
         return send(res, 400, { error: 'Bad Request', message: err.message });
       }

@@ -1,7 +1,7 @@
 import { readPort } from '@repo/http';
 import { startFakeBalldontlie } from './fake-balldontlie';
 
-// `pnpm dev` starts this beside the apps: sport-stats' default upstream, http://localhost:5090/v1.
+// `pnpm dev` starts this beside the apps: sport-stats' default upstream, http://127.0.0.1:5090/v1.
 // It listens on 127.0.0.1 only: a development fake has no business on the network.
 let port: number;
 try {
@@ -11,7 +11,7 @@ try {
   process.exit(1);
 }
 const fake = await startFakeBalldontlie({ port });
-console.log(`fake-balldontlie listening on http://localhost:${fake.port}/v1`);
+console.log(`fake-balldontlie listening on ${fake.url}`);
 const stop = () => void fake.close().then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

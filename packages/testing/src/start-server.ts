@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
-// What `serve()` from @repo/http prints once the port is bound.
-const LISTENING = /listening on http:\/\/localhost:(\d+)$/;
+// What `serve()` from @repo/http prints once the port is bound (a server on 127.0.0.1 says so,
+// and may add its base path: `listening on http://127.0.0.1:5090/v1`).
+const LISTENING = /listening on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)(?:\/\S*)?$/;
 const running = new Map<ChildProcess, Promise<number | NodeJS.Signals>>();
 
 export interface StartServerOptions {

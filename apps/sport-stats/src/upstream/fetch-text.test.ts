@@ -55,7 +55,7 @@ describe('reading the answer', () => {
     expect(res.body.message).toContain('larger than 1000 bytes');
   });
 
-  it('refuses a large answer that declares no length, reading no further than the limit', async () => {
+  it('refuses a chunked answer that declares no length once it passes the limit', async () => {
     const upstream = await upstreamThat((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' }); // chunked, no Content-Length
       res.write('{"data":["');

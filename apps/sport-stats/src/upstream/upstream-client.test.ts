@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryStore, type Store } from '@repo/store';
 import { UpstreamClient } from './upstream-client';
 import { fakeUpstream, gatedUpstream, json, testApp, until } from '../../test/helpers';
 
@@ -118,6 +119,61 @@ describe('the limit on concurrent upstream calls', () => {
       });
     }
     expect(Date.now() - started).toBeLessThan(2500);
+    // A request sent late reaches the upstream after its call has failed: give it time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(upstream.requests.map((r) => r.url)).toEqual(['/v1/teams', '/v1/players']);
+  });
+});
+
+describe('the time limit and the cache', () => {
+  // A store that does what it is asked, but answers the named methods only after `delayMs`.
+  function slowStore(delayMs: number, slow: Array<'get' | 'put'>): Store {
+    const later = <T>(value: T) =>
+      new Promise<T>((resolve) => setTimeout(() => resolve(value), delayMs));
+    return new Proxy(new MemoryStore(), {
+      get: (target, name) => {
+        const member = Reflect.get(target, name) as unknown;
+        if (!slow.includes(name as 'get' | 'put')) return member;
+        return async (...args: unknown[]) =>
+          later(await (member as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      },
+    });
+  }
+
+  it('never waits for the cache write: the answer comes at once, and calls meanwhile share it', async () => {
+    const upstream = await fakeUpstream();
+    const store = slowStore(1500, ['put']);
+    const client = new UpstreamClient({ baseUrl: upstream.url, timeoutMs: 300, store });
+    const started = Date.now();
+    const answer = await client.get('/teams');
+    expect(Date.now() - started).toBeLessThan(600);
+    expect(answer.source).toBe('miss');
+    expect(JSON.parse(answer.body)).toHaveProperty('data');
+    // While the slow write is under way an identical call shares the answer: no second request.
+    expect((await client.get('/teams')).source).toBe('coalesced');
+    expect(upstream.hits).toBe(1);
+  });
+
+  it('stops sharing an answer whose cache write hangs once the time limit has passed', async () => {
+    const upstream = await fakeUpstream();
+    const store = new MemoryStore();
+    store.put = () => new Promise<never>(() => undefined); // a write that never ends
+    const client = new UpstreamClient({ baseUrl: upstream.url, timeoutMs: 200, store });
+    expect((await client.get('/teams')).source).toBe('miss');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await client.get('/teams')).source).toBe('miss');
+    expect(upstream.hits).toBe(2);
+  });
+
+  it('counts a cache read in the time limit: a store slower than the limit gives a 504 in time', async () => {
+    const upstream = await fakeUpstream();
+    const store = slowStore(1500, ['get', 'put']);
+    const client = new UpstreamClient({ baseUrl: upstream.url, timeoutMs: 300, store });
+    const started = Date.now();
+    await expect(client.get('/teams')).rejects.toMatchObject({
+      status: 504,
+      code: 'upstream_timeout',
+    });
+    expect(Date.now() - started).toBeLessThan(600);
   });
 });

@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import { MemoryStore, type Store } from '@repo/store';
 import { answerCache, type AnswerCache } from './answer-cache';
+import { beforeDeadline } from './before-deadline';
 import { BodyTooLargeError, fetchText } from './fetch-text';
 import { UpstreamError } from './upstream-error';
 import { upstreamUrl, type UpstreamQuery } from './upstream-url';
@@ -40,6 +41,8 @@ export interface UpstreamAnswer {
 export const DEFAULT_TIMEOUT_MS = 2000;
 export const DEFAULT_CACHE_TTL_MS = 60_000;
 export const DEFAULT_MAX_CONCURRENT = 16;
+/** Less time than this left when a slot comes, and the request is not worth sending. */
+const MIN_TIME_TO_SEND_MS = 10;
 
 /**
  * A JSON-over-HTTP client for one upstream, made for a plugin that must answer an AI host within
@@ -85,7 +88,9 @@ export class UpstreamClient {
   /** GETs `path` with `query`; rejects with an `UpstreamError` only. */
   async get(path: string, query: UpstreamQuery = {}): Promise<UpstreamAnswer> {
     const url = upstreamUrl(this.baseUrl, path, query);
-    const cached = await this.cache.get(url).catch(() => undefined);
+    // One deadline for the whole call: the cache read, the wait for a slot, the headers and body.
+    const deadline = Date.now() + this.timeoutMs;
+    const cached = await beforeDeadline(this.cache.get(url), deadline);
     if (cached !== undefined) {
       this.counts.hit += 1;
       return { url, body: cached, source: 'hit' };
@@ -96,26 +101,29 @@ export class UpstreamClient {
       return { url, body: await pending, source: 'coalesced' };
     }
     this.counts.miss += 1;
-    const call = this.fetchJson(url)
-      .then(async (body) => {
-        // Cached before the call leaves `inFlight`, so no request can slip between the two; a
-        // cache that cannot keep it only costs the next request an upstream call.
-        await this.cache.set(url, body).catch(() => undefined);
-        return body;
-      })
-      .finally(() => this.inFlight.delete(url));
+    const call = this.fetchJson(url, deadline);
     this.inFlight.set(url, call);
+    // The answer is cached in the background: no caller waits for the write. The call stays in
+    // `inFlight` until the write is done (or has taken `timeoutMs`), so no request slips between
+    // the two; a write that fails or hangs only costs a later request an upstream call.
+    call
+      .then((body) => beforeDeadline(this.cache.set(url, body), Date.now() + this.timeoutMs))
+      .catch(() => undefined)
+      .finally(() => this.inFlight.delete(url));
     return { url, body: await call, source: 'miss' };
   }
 
-  private async fetchJson(url: string): Promise<string> {
+  private async fetchJson(url: string, deadline: number): Promise<string> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.apiKey) headers.Authorization = this.apiKey;
     const { timeoutMs, maxBodyBytes } = this;
-    // One deadline for the whole call: the wait for a slot, the headers and the body.
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-      const send = () => fetchText(url, { headers, signal, maxBodyBytes });
+      // A call whose time is (nearly) up when its slot comes is never sent.
+      const send = () => {
+        if (deadline - Date.now() < MIN_TIME_TO_SEND_MS) throw UpstreamError.timeout(timeoutMs);
+        return fetchText(url, { headers, signal, maxBodyBytes });
+      };
       const res = await this.slots.add(send, { signal });
       if (res.status < 200 || res.status > 299) {
         throw UpstreamError.status(res.status, res.headers.get('retry-after'));
