@@ -1,4 +1,4 @@
-import { parseBaseUrl, readBaseConfig, type BaseConfig } from '@repo/http';
+import { parseBaseUrl, readBaseConfig, readInteger, type BaseConfig, type Env } from '@repo/http';
 import { readStoreConfig, type StoreConfig } from '@repo/store';
 import {
   DEFAULT_CACHE_TTL_MS,
@@ -25,18 +25,6 @@ export interface SportStatsConfig extends BaseConfig {
   };
   /** Where the answer cache lives: `REDIS_URL`, else SQLite under `DATA_DIR` (default `./data`). */
   store: StoreConfig;
-}
-
-type Env = Record<string, string | undefined>;
-
-function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new Error(`\`${name}\` must be a whole number from ${min} to ${max}, got \`${raw}\``);
-  }
-  return value;
 }
 
 /**
