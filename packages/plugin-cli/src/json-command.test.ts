@@ -14,7 +14,8 @@ describe('the documented --json command', () => {
     const lines = READMES.flatMap((file) =>
       readFileSync(ROOT + file, 'utf8')
         .split('\n')
-        .filter((line) => /^pnpm .*plugin .*--json/.test(line)),
+        // `lint --json` prints JSON; `mcp call --json` takes the arguments as JSON instead.
+        .filter((line) => /^pnpm .*plugin lint .*--json/.test(line)),
     );
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines) expect(line).toMatch(/^pnpm -s plugin /);

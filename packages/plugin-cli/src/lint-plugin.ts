@@ -108,7 +108,7 @@ export async function lintPlugin(source: PluginSource, hosts: Host[]): Promise<L
         if (ernie && readable) add(checkRules(ERNIE_SPEC_RULES, { text: specText, document }));
         // MCP: a running plugin that serves /mcp must serve its spec's tools.
         if (readable && /^https?:/.test(source.target))
-          add(await lintMcpTools(source.origin, document as OpenApiDocument));
+          add(await lintMcpTools(source.origin, document as OpenApiDocument, source.fetch));
       }
     }
   }

@@ -17,6 +17,7 @@ export async function lintServedApp(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const origin = new URL(publicOrigin).origin;
+  const onLoopback = (url: string) => local + url.slice(origin.length);
   try {
     return await lintPlugin(
       {
@@ -25,8 +26,14 @@ export async function lintServedApp(
         manifestUrl: `${origin}/.well-known/ai-plugin.json`,
         read: async (url) =>
           new URL(url).origin === origin
-            ? { ...(await fetchFile(local + url.slice(origin.length))), url }
+            ? { ...(await fetchFile(onLoopback(url))), url }
             : { url, error: `${url} is not on ${origin}` },
+        // MCP's client calls the origin itself: its requests go to the loopback port too.
+        fetch: (input, init) => {
+          const url = input instanceof Request ? input.url : String(input);
+          if (new URL(url).origin !== origin) throw new Error(`${url} is not on ${origin}`);
+          return fetch(onLoopback(url), init);
+        },
       },
       [...hosts],
     );

@@ -13,6 +13,8 @@ export interface McpConnectOptions {
   log(line: string): void;
   /** Where the OAuth sign-in URL goes; by default it is logged for a person to open. */
   onAuthorizeUrl?(url: string): void;
+  /** How to reach the server; the global `fetch` unless given. */
+  fetch?: typeof fetch;
 }
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -46,6 +48,7 @@ export async function connectMcp(options: McpConnectOptions): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(options.url), {
     // MCP authorization: the token goes in the header, never in the query string.
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : {},
+    ...(options.fetch && { fetch: options.fetch }),
   });
   const client = new Client(
     { name: 'ai-plugin', version: '1.0.0' },

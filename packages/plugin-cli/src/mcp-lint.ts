@@ -12,11 +12,12 @@ import { MCP_RULES } from './mcp-rules';
 export async function lintMcpTools(
   origin: string,
   document: OpenApiDocument,
+  fetchImpl?: typeof fetch,
 ): Promise<RuleFinding[]> {
   const url = new URL('/mcp', origin).href;
   let served: Tool[];
   try {
-    const client = await connectMcp({ url, log: () => {} });
+    const client = await connectMcp({ url, log: () => {}, fetch: fetchImpl });
     try {
       served = (await client.listTools()).tools;
     } finally {

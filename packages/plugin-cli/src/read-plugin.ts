@@ -15,6 +15,8 @@ export interface PluginSource {
   origin: string;
   read(url: string): Promise<Fetched>;
   manifestUrl: string;
+  /** How to reach the plugin's origin for a live protocol (MCP); the global `fetch` unless given. */
+  fetch?: typeof fetch;
 }
 
 const TIMEOUT_MS = 10_000;
