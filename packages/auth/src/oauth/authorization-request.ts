@@ -36,8 +36,8 @@ const PKCE_CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
 /**
  * Checks an authorization request before any page is shown. The client and the exact
  * `redirect_uri` come first: until both are known, nothing is redirected anywhere (RFC 6749
- * §4.1.2.1). `state` is required: the only client is the host, which always sends one, and a
- * request without it is the login-CSRF case RFC 6749 §10.12 warns about.
+ * §4.1.2.1). `state` is required unless PKCE is used: a request with neither is the login-CSRF
+ * case RFC 6749 §10.12 warns about.
  */
 export function checkAuthorizationRequest(
   query: Readonly<Record<string, string | string[] | undefined>>,
@@ -66,7 +66,13 @@ export function checkAuthorizationRequest(
     ...(state ? { state } : {}),
   });
   const state = one('state');
-  if (!state || !VSCHAR.test(state)) return back('invalid_request', '`state` is required');
+  // RFC 6749 §10.12: without PKCE, `state` is the only defence against login CSRF, so it is
+  // required; with PKCE the code is bound to the client's verifier (OAuth 2.1 §7.5.1), and
+  // MCP clients may leave it out.
+  const pkce = typeof query.code_challenge === 'string' && query.code_challenge !== '';
+  if (state === null || (state && !VSCHAR.test(state)) || (!state && !pkce)) {
+    return back('invalid_request', '`state` is required');
+  }
   const responseType = one('response_type');
   if (!responseType) return back('invalid_request', '`response_type` is required', state);
   if (responseType !== 'code') {

@@ -86,7 +86,8 @@ export async function createOAuthServer(options: OAuthServerOptions) {
     authorizationCodeLifetime: lifetimes.code,
     accessTokenLifetime: lifetimes.access,
     refreshTokenLifetime: lifetimes.refresh,
-    allowEmptyState: false,
+    // `checkAuthorizationRequest` requires `state` unless PKCE is used.
+    allowEmptyState: true,
     alwaysIssueNewRefreshToken: true,
     // A public client refreshes with its id alone; the token endpoint still demands the
     // confidential client's secret before the library sees the request.
