@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTHORIZE_PATH, TOKEN_PATH } from '@repo/auth';
-import { CLIENT, testApp } from '../test/fake-host';
+import { AUTHORIZE_PATH, REGISTER_PATH, TOKEN_PATH } from '@repo/auth';
+import { CLIENT, pkcePair, testApp } from '../test/fake-host';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -55,8 +55,9 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  it('signs in, consents, lands on the callback with code and state, and the code works', async () => {
-    // Checked in the test, not in a hook, so a missing browser counts as a failed test.
+  // Launched in the tests, not in a hook, so a missing browser counts as a failed test.
+  async function browser(): Promise<BrowserContext> {
+    if (context) return context;
     if (!existsSync(executablePath)) {
       throw new Error(
         `Chromium is not at ${executablePath}: install the Debian package \`chromium\` ` +
@@ -69,7 +70,11 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
       headless: true,
       args: ARGS,
     });
-    const page = await context.newPage();
+    return context;
+  }
+
+  it('signs in, consents, lands on the callback with code and state, and the code works', async () => {
+    const page = await (await browser()).newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) violations.push(message.text());
@@ -114,5 +119,37 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
       .get('/todos')
       .set('Authorization', `Bearer ${token.body.access_token}`);
     expect(todos.body).toEqual({ todos: [] });
+  }, 60_000);
+
+  it('shows a registered client by its name and redirect host, as text, never as markup', async () => {
+    const name = '<b id="injected">Evil</b> "Host" & co';
+    const registered = await request(app.callback())
+      .post(REGISTER_PATH)
+      .send({ client_name: name, redirect_uris: [callback] });
+    expect(registered.status).toBe(201);
+    const { challenge } = pkcePair();
+    const query = new URLSearchParams({
+      client_id: registered.body.client_id as string,
+      redirect_uri: callback,
+      response_type: 'code',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      resource: `${pluginUrl}/mcp`,
+    });
+    const page = await (await browser()).newPage();
+    await page.goto(`${pluginUrl}${AUTHORIZE_PATH}?${query}`);
+    const who = page.locator('main p strong');
+    expect(await who.allTextContents()).toEqual([name, new URL(callback).host]);
+    expect(await page.locator('#injected').count()).toBe(0);
+
+    await page.fill('input[name=username]', 'bob');
+    await page.fill('input[name=password]', 'bob-password');
+    await Promise.all([
+      page.waitForURL((url) => url.href.startsWith(callback)),
+      page.click('button[value=allow]'),
+    ]);
+    const back = new URL(page.url());
+    expect(back.searchParams.get('code')).toMatch(/^[0-9a-f]{64}$/);
+    expect(back.searchParams.get('iss')).toBe(pluginUrl);
   }, 60_000);
 });
