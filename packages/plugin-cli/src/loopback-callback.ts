@@ -6,8 +6,9 @@ export interface LoopbackCallback {
   /** The redirect URI it listens on, as registered with the authorization server. */
   redirectUri: string;
   /**
-   * Resolves to the query of the first request on the redirect path whose `state` is `state`;
-   * rejects on another `state`, after `timeoutMs`, or when `signal` aborts.
+   * Resolves to the query of the first request on the redirect path (one that came before the
+   * call included) if its `state` is `state`; rejects on another `state`, after `timeoutMs`,
+   * or when `signal` aborts.
    */
   wait(
     state: string,
@@ -26,8 +27,13 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export async function listenForCallback(redirectUri?: string): Promise<LoopbackCallback> {
   const wanted = redirectUri ? new URL(redirectUri) : undefined;
   if (wanted && (wanted.protocol !== 'http:' || !LOOPBACK.includes(wanted.hostname)))
-    throw new Error('`redirectUri` must be http on loopback (127.0.0.1, localhost or [::1])');
-  const server = createServer();
+    throw new Error(
+      `the redirect URI must be http on loopback (127.0.0.1, localhost or [::1]), not ${redirectUri}`,
+    );
+  // A browser may come back before `wait` is called: its request waits for the handler.
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const early: [IncomingMessage, ServerResponse][] = [];
+  const server = createServer((req, res) => (handle ? handle(req, res) : early.push([req, res])));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(
@@ -37,8 +43,10 @@ export async function listenForCallback(redirectUri?: string): Promise<LoopbackC
     );
   });
   const port = (server.address() as { port: number }).port;
-  const uri = wanted?.href ?? `http://127.0.0.1:${port}/callback`;
-  const path = new URL(uri).pathname;
+  // A redirect URI without a port (or port 0) gets the free port the system chose.
+  const uri = new URL(wanted ?? 'http://127.0.0.1/callback');
+  uri.port = String(port);
+  const path = uri.pathname;
   const close = () => {
     server.closeAllConnections();
     server.close();
@@ -60,7 +68,7 @@ export async function listenForCallback(redirectUri?: string): Promise<LoopbackC
       const cleanup = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        server.removeListener('request', onRequest);
+        handle = undefined;
       };
       function onRequest(req: IncomingMessage, res: ServerResponse) {
         const url = new URL(req.url ?? '/', uri);
@@ -84,7 +92,8 @@ export async function listenForCallback(redirectUri?: string): Promise<LoopbackC
       }
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      server.on('request', onRequest);
+      handle = onRequest;
+      for (const [req, res] of early.splice(0)) handle?.(req, res);
     });
-  return { redirectUri: uri, wait, close };
+  return { redirectUri: uri.href, wait, close };
 }

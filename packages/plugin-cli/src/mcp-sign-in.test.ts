@@ -57,7 +57,7 @@ describe('mcpSignIn', () => {
     await signIn({ redirectUri });
     expect(fake.authorizeQueries.at(-1)!.redirect_uri).toBe(redirectUri);
     await expect(signIn({ redirectUri: 'http://example.com/callback' })).rejects.toThrow(
-      '`redirectUri` must be http on loopback',
+      'the redirect URI must be http on loopback',
     );
   });
 
