@@ -57,8 +57,8 @@ describe('ai-plugin mcp tools', () => {
     expect(guarded.authorizations.at(-1)).toBe('Bearer mcp-secret');
     const refused = await run('mcp', 'tools', guarded.url);
     expect(refused.status).toBe(2);
-    expect(refused.err).toContain('answered 401 and names no MCP sign-in');
-    expect(refused.err).toContain('pass --token, or --client-id');
+    expect(refused.err).toContain('answered 401: pass --token, or --client-id');
+    expect(refused.err).toContain('no MCP sign-in: ');
     const wrong = await run('mcp', 'tools', guarded.url, '--token', 'wrong');
     expect(wrong).toMatchObject({
       status: 2,

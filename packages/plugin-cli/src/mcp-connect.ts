@@ -86,7 +86,7 @@ export async function connectMcp(options: McpConnectOptions): Promise<Client> {
   }).catch((err: unknown) => {
     if (err instanceof SignInError && ['no_metadata', 'no_challenge'].includes(err.code))
       throw new Error(
-        `${options.url} answered 401 and names no MCP sign-in (${err.message}): pass --token, or --client-id and --client-secret to sign in with the plugin's OAuth`,
+        `${options.url} answered 401: pass --token, or --client-id and --client-secret to sign in with the plugin's OAuth (no MCP sign-in: ${err.message})`,
         { cause: err },
       );
     throw new Error(`could not sign in to ${options.url}: ${(err as Error).message}`, {
