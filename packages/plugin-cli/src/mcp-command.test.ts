@@ -193,6 +193,9 @@ describe('ai-plugin mcp with MCP authorization', () => {
     const call = await runWith(['mcp', 'call', fake.mcp.url, 'getTodos', 'username=ann'], browser);
     expect(call).toMatchObject({ status: 0, out: expect.stringContaining('"todos": []') });
     expect(fake.mcp.authorizations.at(-1)).toBe(`Bearer ${TOKEN}`);
+    expect(fake.authorizeQueries.at(-1)!.scope).toBe('todos:read'); // the 401's scope
+    await runWith(['mcp', 'tools', fake.mcp.url, '--scope', 'todos:read todos:write'], browser);
+    expect(fake.authorizeQueries.at(-1)!.scope).toBe('todos:read todos:write');
   });
 
   it('exits 2 naming the step when the sign-in fails', async () => {

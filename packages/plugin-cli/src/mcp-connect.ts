@@ -12,6 +12,8 @@ export interface McpConnectOptions {
   oauth?: { clientId: string; clientSecret: string; redirectUri?: string | undefined } | undefined;
   /** On a 401, sign in with the MCP authorization flow; default true (`lint` does not). */
   signIn?: boolean;
+  /** The scope the MCP sign-in asks for; default the 401's `scope`, else `scopes_supported`. */
+  scope?: string | undefined;
   /** The loopback redirect URI of the MCP sign-in run on a 401; default a free port. */
   redirectUri?: string | undefined;
   /** Speak only the 2025-11-25 revision, as most hosts still do; by default the newest both sides know. */
@@ -81,6 +83,7 @@ export async function connectMcp(options: McpConnectOptions): Promise<Client> {
   }
   const signedIn = await mcpSignIn(options.url, {
     redirectUri: options.redirectUri,
+    scope: options.scope,
     openUrl: options.onAuthorizeUrl ?? ((url) => options.log(`open this URL to sign in: ${url}`)),
     fetch: options.fetch,
   }).catch((err: unknown) => {
