@@ -65,14 +65,14 @@ describe("a token reaches its own user's todos and nobody else's", () => {
     expect(manifest.auth).toEqual({
       type: 'oauth',
       client_url: 'http://plugin.test/oauth/authorize',
-      scope: 'todos',
+      scope: 'todos:read todos:write',
       authorization_url: 'http://plugin.test/oauth/token',
       authorization_content_type: 'application/json',
       verification_tokens: { openai: 'test-verification' },
     });
     expect(flow.authorizationUrl).toBe(manifest.auth.client_url);
     expect(flow.tokenUrl).toBe(manifest.auth.authorization_url);
-    expect(Object.keys(flow.scopes)).toEqual([manifest.auth.scope]);
-    expect(spec.security).toEqual([{ oauth: [manifest.auth.scope] }]);
+    expect(Object.keys(flow.scopes).join(' ')).toBe(manifest.auth.scope);
+    expect(spec.security).toEqual([{ oauth: ['todos:read'] }]);
   });
 });

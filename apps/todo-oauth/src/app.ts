@@ -1,6 +1,6 @@
 import Koa from 'koa';
 import Router from '@koa/router';
-import { manifestAuth, principalOf, requireAuth } from '@repo/auth';
+import { manifestAuth, operationScopes, principalOf, requireAuth, withScopes } from '@repo/auth';
 import {
   health,
   jsonBody,
@@ -36,6 +36,8 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   const manifest = loadManifest(file('ai-plugin.json'), { auth: manifestAuth(auth.config) });
   const spec = await loadSpec(file('openapi.yaml'));
   const todos = todoStore(store, KEY_PREFIX);
+  // scopes: what each operation (and so each tool) needs, from the spec's `security`
+  const scopes = operationScopes(spec.document, 'oauth');
   const { publicBaseUrl } = options;
   const app = new Koa({ proxy: options.trustProxy ?? false });
 
@@ -45,19 +47,20 @@ export async function createApp(options: AppOptions): Promise<Koa> {
   app.use(jsonErrors());
   app.use(health({ store }));
   app.use(notFound());
-  // mcp: every operation is also an MCP tool at /mcp, called through this app in-process;
-  // before cors, as /mcp answers its own preflight with the MCP headers
+  // mcp: every operation is also an MCP tool at /mcp, called through this app in-process, for
+  // tokens bound to /mcp only; before cors, as /mcp answers its own preflight with the MCP headers
   const cors = { allowLoopback: !options.production };
-  app.use(mcpEndpoint(app, { spec, auth: auth.config, cors }));
+  app.use(mcpEndpoint(app, { spec, auth: auth.mcpAuth(scopes), cors }));
   app.use(pluginCors(cors));
   // plugin files: public, a host reads them before anyone has signed in
   app.use(serveManifest({ manifest, logoFile: file('logo.png'), publicBaseUrl }));
   app.use(serveSpec({ spec, yamlPath: manifest.specPath, publicBaseUrl }));
-  // oauth: the sign-in page and the token endpoint, each parsing its own body
+  // oauth: metadata, registration, the sign-in page and the token endpoint, each parsing its own body
   app.use(auth.router.routes()).use(auth.router.allowedMethods());
   // api: the access token first; its user, never the request, says whose list it is
   const userOf = (ctx: Koa.Context) => principalOf(ctx).user!;
-  const operations = routeOperations(spec, todoHandlers({ store: todos, userOf }));
+  const handlers = withScopes(todoHandlers({ store: todos, userOf }), scopes, 'todo-oauth');
+  const operations = routeOperations(spec, handlers);
   const api = new Router()
     .use(requireAuth(auth.config))
     .use(deleteBodyAsQuery(spec))

@@ -26,13 +26,18 @@ export interface OAuthOptions {
 /** The first part of every key this app writes: `todo-oauth:todos:<user>`, `todo-oauth:oauth:…`. */
 export const KEY_PREFIX = 'todo-oauth';
 
-/** The one scope, and what it lets the host do, in the words the consent page shows. */
-export const SCOPES = { todos: 'Read and change your to-do list' };
+/** The scopes, and what each lets a client do, in the words the consent page shows. The spec's
+ * operations name the one each needs (`security`); a client that asks for none gets both. */
+export const SCOPES = {
+  'todos:read': 'See your to-do list',
+  'todos:write': 'Add todos to your list and delete them',
+};
 
 /**
  * The authorization server, and the auth config that both the API's token check and the
  * manifest's `auth` block are built from: its endpoints are the manifest's `client_url` and
- * `authorization_url`, and its access tokens are what the check verifies. Codes, tokens and the
+ * `authorization_url`, and its access tokens are what the check verifies. The same server
+ * serves MCP hosts: metadata, registration, tokens bound to `/mcp`, and `/mcp`'s own check. Codes, tokens and the
  * CSRF key live in `store`, so every instance on it accepts what another issued.
  */
 export async function todoAuth(options: OAuthOptions & { store: Store }) {
@@ -58,5 +63,5 @@ export async function todoAuth(options: OAuthOptions & { store: Store }) {
     verify: oauth.verifyAccessToken,
     realm: 'todo-oauth',
   };
-  return { router: oauth.router, config };
+  return { router: oauth.router, config, mcpAuth: oauth.resourceGuard };
 }

@@ -39,7 +39,7 @@ describe.each(['post', 'basic'] as const)('a GPT Action, token exchange method %
     });
     expect(token.status).toBe(200);
     expect(token.headers['cache-control']).toBe('no-store');
-    expect(token.body).toMatchObject({ token_type: 'Bearer', scope: 'todos' });
+    expect(token.body).toMatchObject({ token_type: 'Bearer', scope: 'todos:read todos:write' });
     const added = await host.api('post', '/todos', token.body.access_token).send({ todo: 'GPT' });
     expect(added.status).toBe(201);
 

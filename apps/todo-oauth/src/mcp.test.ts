@@ -13,17 +13,16 @@ import {
   type TestClient,
 } from '@repo/mcp/testing';
 import { loadSpec } from '@repo/openapi';
-import { FakeHost, testApp } from '../test/fake-host';
+import { mcpApp, mcpToken, testApp } from '../test/fake-host';
 
 const tools = specTools(await loadSpec(new URL('../openapi.yaml', import.meta.url)));
 const tool = (name: string) => tools.find((t) => t.name === name)!;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** A running app and an access token its OAuth server issued to `user`. */
+/** A running app and an access token for its `/mcp` its OAuth server issued to `user`. */
 async function signedIn(app: Koa, user = 'alice') {
   const server = await listen(app);
-  const token = (await new FakeHost(app).signIn(user)).access_token;
-  return { ...server, token };
+  return { ...server, app, token: await mcpToken(app, user) };
 }
 
 // Every tool, good calls and bad ones; the user is the token's, never an argument.
@@ -43,8 +42,8 @@ describe.each(CLIENTS)('todo-oauth over MCP with the %s client', (kind) => {
   let restSide: Awaited<ReturnType<typeof signedIn>>;
   let client: TestClient;
   beforeAll(async () => {
-    mcpSide = await signedIn(await testApp());
-    restSide = await signedIn(await testApp());
+    mcpSide = await signedIn(await mcpApp());
+    restSide = await signedIn(await mcpApp());
     client = await connect(kind, `${mcpSide.url}/mcp`, bearer(mcpSide.token));
   });
   afterAll(async () => {
@@ -75,7 +74,7 @@ describe.each(CLIENTS)('todo-oauth over MCP with the %s client', (kind) => {
     await client.callTool({ name: 'addTodo', arguments: { todo: 'alice via MCP' } });
     const alice = await restAnswer(mcpSide.url, tool('getTodos'), {}, bearer(mcpSide.token));
     expect(alice.body?.todos).toContain('alice via MCP');
-    const bobToken = (await new FakeHost(mcpSide.url).signIn('bob')).access_token;
+    const bobToken = await mcpToken(mcpSide.app, 'bob');
     const bob = await connect(kind, `${mcpSide.url}/mcp`, bearer(bobToken));
     try {
       const result = await bob.callTool({ name: 'getTodos', arguments: {} });
@@ -87,12 +86,14 @@ describe.each(CLIENTS)('todo-oauth over MCP with the %s client', (kind) => {
 });
 
 describe('todo-oauth /mcp over HTTP', () => {
-  it("answers no token or a token its server never issued with the REST API's 401", async () => {
+  it('answers no token with a 401 naming the resource metadata and the scopes (RFC 9728 §5.1)', async () => {
     const server = await listen(await testApp());
     try {
       const none = await postToolsList(`${server.url}/mcp`);
       expect(none.status).toBe(401);
-      expect(none.headers.get('www-authenticate')).toBe('Bearer realm="todo-oauth"');
+      expect(none.headers.get('www-authenticate')).toBe(
+        `Bearer resource_metadata="${server.url}/.well-known/oauth-protected-resource/mcp", scope="todos:read todos:write"`,
+      );
       const forged = await postToolsList(`${server.url}/mcp`, bearer('not-a-token-we-issued'));
       expect(forged.status).toBe(401);
       expect(forged.headers.get('www-authenticate')).toContain('error="invalid_token"');
@@ -102,7 +103,7 @@ describe('todo-oauth /mcp over HTTP', () => {
   });
 
   it('refuses an origin outside the CORS allow-list with a 403', async () => {
-    const { url, token, close } = await signedIn(await testApp());
+    const { url, token, close } = await signedIn(await mcpApp());
     try {
       const res = await postToolsList(`${url}/mcp`, {
         origin: 'https://attacker.example',

@@ -15,7 +15,7 @@ describe('the OAuth flow, as the plugin host runs it', () => {
     expect(page.headers['content-security-policy']).toContain(
       "form-action 'self' https://chat.openai.com",
     );
-    expect(page.text).toContain('Read and change your to-do list');
+    expect(page.text).toContain('Add todos to your list and delete them');
     const fields = formFields(page.text);
     expect(fields.state).toBe(state);
     expect(fields.csrf_token).toBeTruthy();
@@ -32,7 +32,7 @@ describe('the OAuth flow, as the plugin host runs it', () => {
     expect(token.status).toBe(200);
     expect(token.headers['cache-control']).toBe('no-store');
     expect(token.headers.pragma).toBe('no-cache');
-    expect(token.body).toMatchObject({ token_type: 'Bearer', scope: 'todos' });
+    expect(token.body).toMatchObject({ token_type: 'Bearer', scope: 'todos:read todos:write' });
     // The library counts the seconds left when it answers: an hour, less the time spent getting there.
     expect(token.body.expires_in).toBeGreaterThanOrEqual(3598);
     expect(token.body.expires_in).toBeLessThanOrEqual(3600);

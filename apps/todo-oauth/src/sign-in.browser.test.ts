@@ -79,7 +79,7 @@ describe('the sign-in page in a real browser (headless Chromium)', () => {
       client_id: CLIENT.id,
       redirect_uri: callback,
       response_type: 'code',
-      scope: 'todos',
+      scope: 'todos:read todos:write',
       state,
     });
     await page.goto(`${pluginUrl}${AUTHORIZE_PATH}?${query}`);

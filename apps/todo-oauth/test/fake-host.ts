@@ -16,6 +16,10 @@ export const USERS = new Map([
   ['bob', 'bob-password'],
 ]);
 
+/** The origin `mcpApp` is configured to be reached at, and its MCP resource. */
+export const PUBLIC_BASE_URL = 'http://plugin.test';
+export const MCP_RESOURCE = `${PUBLIC_BASE_URL}/mcp`;
+
 /** The app as the tests run it: the test client and users, a clock the test can move. */
 export function testApp(overrides: Partial<AppOptions> = {}): Promise<Koa> {
   return createApp({
@@ -75,7 +79,7 @@ export class FakeHost {
       client_id: CLIENT.id,
       redirect_uri: CALLBACK,
       response_type: 'code',
-      scope: 'todos',
+      scope: 'todos:read todos:write',
       state: 'state-1',
       ...params,
     };
@@ -135,9 +139,9 @@ export class FakeHost {
     });
   }
 
-  /** The whole flow for `user`: their tokens. */
-  async signIn(user = 'alice'): Promise<Tokens> {
-    const back = await this.consent(user);
+  /** The whole flow for `user`: their tokens (bound to `params.resource` when given). */
+  async signIn(user = 'alice', params: Record<string, string> = {}): Promise<Tokens> {
+    const back = await this.consent(user, params);
     const res = await this.exchange(back.searchParams.get('code')!);
     if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}: ${res.text}`);
     return res.body as Tokens;
@@ -147,4 +151,12 @@ export class FakeHost {
   api(method: 'get' | 'post' | 'delete', path: string, token: string) {
     return this.server[method](path).set('Authorization', `Bearer ${token}`);
   }
+}
+
+/** The app with a fixed public origin, so a token can be bound to its `/mcp` before it listens. */
+export const mcpApp = () => testApp({ publicBaseUrl: PUBLIC_BASE_URL });
+
+/** A token for `/mcp` of an app from `mcpApp`: the MCP host's flow, through the plugin's client. */
+export async function mcpToken(app: Koa, user = 'alice', scope = 'todos:read todos:write') {
+  return (await new FakeHost(app).signIn(user, { resource: MCP_RESOURCE, scope })).access_token;
 }

@@ -7,6 +7,8 @@ export interface Principal {
   user?: string;
   /** The scopes the credential grants, when it carries any (OAuth access tokens). */
   scope?: string[];
+  /** The resource (RFC 8707) an OAuth access token is bound to, when it was issued for one. */
+  resource?: string;
 }
 
 /** Checks a credential; resolves to its principal, or to `undefined` when it is not valid. */

@@ -14,6 +14,7 @@ export {
   createOAuthServer,
   AUTHORIZE_PATH,
   TOKEN_PATH,
+  REGISTER_PATH,
   type OAuthServerOptions,
 } from './oauth/oauth-server';
 export type { OAuthClient } from './oauth/oauth-model';
@@ -33,3 +34,5 @@ export {
   type SignInLimit,
   type SignInLimits,
 } from './oauth/sign-in-limits';
+export { AS_METADATA_PATH, PRM_PATH } from './oauth/metadata';
+export { operationScopes, withScopes } from './scopes';

@@ -12,8 +12,9 @@ import { specMcpHandler } from './mcp-handler';
 export interface McpEndpointOptions {
   /** The app's loaded spec: its operations are the tools. */
   spec: LoadedSpec;
-  /** The app's auth config: `/mcp` runs the same check as the REST API, with its 401s. */
-  auth: AuthConfig;
+  /** The app's auth config: `/mcp` runs the same check as the REST API, with its 401s; or the
+   * check itself, such as an OAuth server's resource guard (MCP authorization's challenges). */
+  auth: AuthConfig | ((ctx: Context, next: Next) => Promise<void>);
   /** The app's CORS options: the same origins may call `/mcp`; any other origin gets a 403. */
   cors?: PluginCorsOptions;
   /** Where to serve; `/mcp` unless given. */
@@ -68,7 +69,7 @@ export function mcpEndpoint(app: Koa, options: McpEndpointOptions) {
       });
       await next();
     },
-    requireAuth(options.auth),
+    typeof options.auth === 'function' ? options.auth : requireAuth(options.auth),
     async (ctx: Context, next: Next) => {
       if (ctx.method === 'POST' && !ctx.is('application/json')) {
         ctx.throw(415, 'request body must be `application/json`', { field: 'Content-Type' });

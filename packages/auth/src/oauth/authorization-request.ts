@@ -1,6 +1,6 @@
-import type { OAuthClient } from './oauth-model';
+import type { KnownClient } from './clients';
 
-/** The parameters of a valid authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3). */
+/** The parameters of a valid authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, RFC 8707 §2). */
 export type AuthorizationRequest = {
   client_id: string;
   redirect_uri: string;
@@ -9,6 +9,7 @@ export type AuthorizationRequest = {
   scope: string;
   code_challenge: string;
   code_challenge_method: string;
+  resource: string;
 };
 
 export const REQUEST_FIELDS = [
@@ -19,6 +20,7 @@ export const REQUEST_FIELDS = [
   'scope',
   'code_challenge',
   'code_challenge_method',
+  'resource',
 ] as const satisfies readonly (keyof AuthorizationRequest)[];
 
 export type CheckedRequest =
@@ -39,15 +41,17 @@ const PKCE_CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
  */
 export function checkAuthorizationRequest(
   query: Readonly<Record<string, string | string[] | undefined>>,
-  client: OAuthClient,
+  client: KnownClient | undefined,
   scopes: readonly string[],
+  /** The resources (RFC 8707) a token may be asked for: this server's own. */
+  resources: readonly string[],
 ): CheckedRequest {
   const one = (name: string) => {
     const value = query[name];
     return Array.isArray(value) ? null : (value ?? '');
   };
   const clientId = one('client_id');
-  if (clientId === null || clientId !== client.id) {
+  if (clientId === null || !client || clientId !== client.id) {
     return { kind: 'refuse', message: 'This app is not registered here (unknown client_id).' };
   }
   const redirectUri = one('redirect_uri');
@@ -79,6 +83,10 @@ export function checkAuthorizationRequest(
   if (challenge === null || method === null) {
     return back('invalid_request', 'PKCE parameters must be given once', state);
   }
+  // A public client has no secret: PKCE is what binds the code to it (OAuth 2.1 §7.5.1).
+  if (client.public && !challenge) {
+    return back('invalid_request', 'a public client must send `code_challenge` (S256)', state);
+  }
   // RFC 7636 §4.3 makes `plain` the default method; plain is refused, so S256 must be named.
   if (challenge || method) {
     if (method !== 'S256') {
@@ -92,6 +100,11 @@ export function checkAuthorizationRequest(
       );
     }
   }
+  const resource = one('resource');
+  if (resource === null) return back('invalid_target', '`resource` must be given once', state);
+  if (resource && !resources.includes(resource)) {
+    return back('invalid_target', `\`resource\` must be ${resources.join(' or ')}`, state);
+  }
   return {
     kind: 'valid',
     request: {
@@ -102,6 +115,7 @@ export function checkAuthorizationRequest(
       scope: asked.join(' '),
       code_challenge: challenge,
       code_challenge_method: method,
+      resource,
     },
   };
 }

@@ -1,14 +1,15 @@
 import type { Context } from 'koa';
 import OAuth2Server from '@node-oauth/oauth2-server';
+import { publicOrigin } from '@repo/http';
 import {
   REQUEST_FIELDS,
   checkAuthorizationRequest,
   errorRedirect,
   type AuthorizationRequest,
 } from './authorization-request';
+import type { Clients, KnownClient } from './clients';
 import type { CsrfGuard } from './csrf';
 import { isProblem, libraryRequest, oauthParams, toProblem } from './oauth-http';
-import type { OAuthClient } from './oauth-model';
 import { consentPage, errorPage, pageHeaders } from './pages';
 import type { SignInLimiter } from './sign-in-limits';
 
@@ -19,7 +20,7 @@ export interface UserDirectory {
 
 export interface AuthorizeEndpointOptions {
   server: OAuth2Server;
-  client: OAuthClient;
+  clients: Clients;
   users: UserDirectory;
   scopes: Record<string, string>;
   csrf: CsrfGuard;
@@ -28,6 +29,10 @@ export interface AuthorizeEndpointOptions {
   appName: string;
   /** The path the form posts back to: this endpoint. */
   action: string;
+  /** The public base URL; without it, the request's origin is the issuer. */
+  publicBaseUrl?: string | undefined;
+  /** The paths of the resources (RFC 8707) a client may ask a token for, such as `/mcp`. */
+  resourcePaths: string[];
 }
 
 /**
@@ -37,8 +42,11 @@ export interface AuthorizeEndpointOptions {
  * and the same `state`. A request that cannot be trusted gets an error page, never a redirect.
  */
 export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
-  const { server, client, users, scopes, csrf, limiter, appName, action } = options;
+  const { server, clients, users, scopes, csrf, limiter, appName, action } = options;
   const scopeNames = Object.keys(scopes);
+  const issuer = (ctx: Context) => publicOrigin(ctx, options.publicBaseUrl);
+  const resources = (ctx: Context) => options.resourcePaths.map((path) => issuer(ctx) + path);
+  const clientOf = (id: unknown) => clients.find(Array.isArray(id) ? undefined : id);
 
   function refuse(ctx: Context, status: number, title: string, message: string, headers = {}) {
     ctx.status = status;
@@ -47,12 +55,21 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
     ctx.body = errorPage(appName, title, message);
   }
 
+  // Every response that goes back to the client says who sent it (RFC 9207 §2).
   function redirect(ctx: Context, location: string) {
+    const url = new URL(location);
+    url.searchParams.set('iss', issuer(ctx));
     ctx.set(pageHeaders());
-    ctx.redirect(location);
+    ctx.redirect(url.href);
   }
 
-  function render(ctx: Context, status: number, request: AuthorizationRequest, extra = {}) {
+  function render(
+    ctx: Context,
+    status: number,
+    request: AuthorizationRequest,
+    client: KnownClient,
+    extra = {},
+  ) {
     const granted = request.scope ? request.scope.split(' ') : scopeNames;
     ctx.status = status;
     // The form's POST ends in a redirect to the client, which `form-action` must allow.
@@ -62,6 +79,7 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
       appName,
       action,
       request,
+      clientName: client.name,
       scopeWords: granted.map((name) => scopes[name] ?? name),
       csrfToken: csrf.issue(ctx, request),
       ...extra,
@@ -70,14 +88,15 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
 
   return {
     show: async function showSignIn(ctx: Context) {
-      const checked = checkAuthorizationRequest(ctx.query, client, scopeNames);
+      const client = await clientOf(ctx.query.client_id);
+      const checked = checkAuthorizationRequest(ctx.query, client, scopeNames, resources(ctx));
       if (checked.kind === 'refuse')
         return refuse(ctx, 400, 'This sign-in link is not valid', checked.message);
       if (checked.kind === 'redirect') {
         const { redirectUri, error, description, state } = checked;
         return redirect(ctx, errorRedirect(redirectUri, error, description, state));
       }
-      render(ctx, 200, checked.request);
+      render(ctx, 200, checked.request, client!);
     },
 
     decide: async function decide(ctx: Context) {
@@ -96,8 +115,9 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
         );
       }
       // Checked when the form was signed; checked again so this handler is safe on its own.
-      const checked = checkAuthorizationRequest(request, client, scopeNames);
-      if (checked.kind !== 'valid')
+      const client = await clientOf(request.client_id);
+      const checked = checkAuthorizationRequest(request, client, scopeNames, resources(ctx));
+      if (checked.kind !== 'valid' || !client)
         return refuse(
           ctx,
           400,
@@ -128,13 +148,18 @@ export function authorizeEndpoint(options: AuthorizeEndpointOptions) {
         return refuse(ctx, 429, 'Too many sign-in attempts', wait, headers);
       }
       if (attempt.kind === 'wrong')
-        return render(ctx, 401, request, { username: name, error: 'Wrong username or password.' });
+        return render(ctx, 401, request, client, {
+          username: name,
+          error: 'Wrong username or password.',
+        });
       const { username } = attempt;
+      // The resource travels with the grant's user, into the code and the tokens (RFC 8707).
+      const user = { username, ...(request.resource && { resource: request.resource }) };
       const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== ''));
       const response = new OAuth2Server.Response();
       try {
         await server.authorize(libraryRequest(ctx, body), response, {
-          authenticateHandler: { handle: () => ({ username }) },
+          authenticateHandler: { handle: () => user },
         });
       } catch (caught) {
         // The library sets a redirect only once it has validated the client and redirect_uri.

@@ -2,11 +2,27 @@
 /// <reference path="./oauth2-server-internals.d.ts" />
 import OAuth2Server from '@node-oauth/oauth2-server';
 import AuthorizationCodeGrantType from '@node-oauth/oauth2-server/lib/grant-types/authorization-code-grant-type.js';
+import RefreshTokenGrantType from '@node-oauth/oauth2-server/lib/grant-types/refresh-token-grant-type.js';
+import type { GrantUser } from './oauth-model';
 
 /**
- * The library's authorization-code grant with one correction: a `redirect_uri` that differs
+ * RFC 8707 §2.2: a `resource` at the token endpoint must be one the grant was given for; the
+ * token is bound to the grant's resource whether or not the client repeats it.
+ */
+function checkResource(request: OAuth2Server.Request, user: GrantUser): void {
+  const given: unknown = request.body.resource;
+  if (given === undefined || given === user.resource) return;
+  throw new OAuth2Server.OAuthError(
+    'Invalid target: `resource` is not the one this grant was given for',
+    { code: 400, name: 'invalid_target' },
+  );
+}
+
+/**
+ * The library's authorization-code grant with two corrections: a `redirect_uri` that differs
  * from the one the code was issued to is `invalid_grant` (RFC 6749 §5.2), where the library
- * answers `invalid_request`. The code is already spent by then, so it cannot be retried.
+ * answers `invalid_request`; and a `resource` is checked against the code's. The code is already
+ * spent by then, so it cannot be retried.
  */
 export class CodeGrant extends AuthorizationCodeGrantType {
   override validateRedirectUri(
@@ -20,5 +36,15 @@ export class CodeGrant extends AuthorizationCodeGrantType {
       );
     }
     super.validateRedirectUri(request, code);
+    checkResource(request, code.user as GrantUser);
+  }
+}
+
+/** The library's refresh-token grant, checking `resource` before the token is spent. */
+export class RefreshGrant extends RefreshTokenGrantType {
+  override async getRefreshToken(request: OAuth2Server.Request, client: OAuth2Server.Client) {
+    const token = await super.getRefreshToken(request, client);
+    checkResource(request, token.user as GrantUser);
+    return token;
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import { describe, expect, it } from 'vitest';
 import { RecordingStore } from '../../test/recording-store';
+import { Clients } from './clients';
 import { oauthModel, type GrantUser } from './oauth-model';
 import { StoreOAuthStore } from './store-oauth-store';
 
@@ -16,7 +17,7 @@ function model() {
   return {
     store,
     model: oauthModel({
-      client: CLIENT,
+      clients: new Clients(CLIENT, store, 'app', { unusedTtlMs: 60_000, usedTtlMs: 3600_000 }),
       store: oauth,
       scopes: ['todos'],
       now: Date.now,

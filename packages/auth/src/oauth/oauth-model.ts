@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import { safeEqual, sha256Hex } from '../safe-equal';
+import type { Clients, KnownClient } from './clients';
 import type { GrantRecord, OAuthStore, SecretKind, SingleUseKind } from './oauth-store';
 
-/** The one client this server knows: the plugin host. */
+/** The pre-registered confidential client: the plugin host. */
 export interface OAuthClient {
   id: string;
   secret: string;
   /** Exact redirect URIs; nothing else is ever redirected to. */
   redirectUris: string[];
+  /** What the consent page calls it. */
+  name?: string;
 }
 
 /**
@@ -19,10 +22,12 @@ export interface OAuthClient {
 export interface GrantUser {
   username: string;
   grantId?: string;
+  /** The RFC 8707 resource the grant is for, when the client named one. */
+  resource?: string;
 }
 
 export interface ModelOptions {
-  client: OAuthClient;
+  clients: Clients;
   store: OAuthStore;
   /** The scopes a client may ask for; asking for none grants all of them. */
   scopes: string[];
@@ -33,9 +38,21 @@ export interface ModelOptions {
 }
 
 type Model = OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel;
+const GRANTS = ['authorization_code', 'refresh_token'];
 const grantUser = (record: GrantRecord): GrantUser => ({
   username: record.username,
   grantId: record.grantId,
+  ...(record.resource !== undefined && { resource: record.resource }),
+});
+// The library only compares a record's client id with the authenticated client's.
+const clientOf = (record: GrantRecord): OAuth2Server.Client => ({
+  id: record.clientId,
+  grants: GRANTS,
+});
+const libClientOf = (client: KnownClient): OAuth2Server.Client => ({
+  id: client.id,
+  redirectUris: client.redirectUris,
+  grants: GRANTS,
 });
 
 /**
@@ -43,14 +60,9 @@ const grantUser = (record: GrantRecord): GrantUser => ({
  * reach the store; a replayed code or refresh token revokes its whole grant (RFC 6749 §4.1.2,
  * RFC 9700 §4.14.2).
  */
-export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptions): Model {
+export function oauthModel({ clients, store, scopes, now, lifetimes }: ModelOptions): Model {
   // Expiry is set by the same clock that checks it, not by the library's wall clock.
   const expiry = (seconds: number) => now() + seconds * 1000;
-  const libClient: OAuth2Server.Client = {
-    id: client.id,
-    redirectUris: client.redirectUris,
-    grants: ['authorization_code', 'refresh_token'],
-  };
 
   // Finds a live record; a spent code or refresh token is a replay, so its grant is revoked.
   async function live(kind: SecretKind, secret: string): Promise<GrantRecord | undefined> {
@@ -59,6 +71,12 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
     if (!found.spent) return found.record;
     await store.revokeGrant(found.record.grantId);
     return undefined;
+  }
+
+  // A registered client that was issued something lives on as long as what it was issued.
+  async function touch(id: string) {
+    const client = await clients.find(id);
+    if (client) await clients.touch(client);
   }
 
   // Spends a code or refresh token that was live when it was looked up. Losing the spend means
@@ -72,12 +90,14 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
 
   return {
     async getClient(id, secret) {
-      if (id !== client.id) return null;
-      // `null` is the authorization endpoint asking who the client is; the token endpoint always
-      // passes what the client sent, and anything but the right secret is refused.
-      if (secret === null) return libClient;
-      if (typeof secret !== 'string' || !safeEqual(secret, client.secret)) return null;
-      return libClient;
+      const client = await clients.find(id);
+      if (!client) return null;
+      // `null` is the authorization endpoint asking who the client is. At the token endpoint a
+      // public client sends no secret (RFC 7591 `none`), a confidential one exactly its own.
+      if (secret === null) return libClientOf(client);
+      if (client.public) return secret === undefined ? libClientOf(client) : null;
+      if (typeof secret !== 'string' || !safeEqual(secret, client.secret ?? '')) return null;
+      return libClientOf(client);
     },
 
     async saveAuthorizationCode(code, libClientArg, user: GrantUser) {
@@ -91,13 +111,15 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
       };
       if (code.codeChallenge) record.codeChallenge = code.codeChallenge;
       if (code.codeChallengeMethod) record.codeChallengeMethod = code.codeChallengeMethod;
+      if (user.resource !== undefined) record.resource = user.resource;
       await store.save('code', sha256Hex(code.authorizationCode), record);
+      await touch(libClientArg.id);
       return { ...code, client: libClientArg, user };
     },
 
     async getAuthorizationCode(code) {
       const record = await live('code', code);
-      if (!record || record.clientId !== client.id) return null;
+      if (!record) return null;
       return {
         authorizationCode: code,
         expiresAt: new Date(record.expiresAt),
@@ -105,7 +127,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
         scope: record.scope,
         codeChallenge: record.codeChallenge,
         codeChallengeMethod: record.codeChallengeMethod,
-        client: libClient,
+        client: clientOf(record),
         user: grantUser(record),
       };
     },
@@ -120,6 +142,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
         clientId: libClientArg.id,
         username: user.username,
         scope: token.scope ?? [],
+        ...(user.resource !== undefined && { resource: user.resource }),
       };
       const access = { ...grant, expiresAt: expiry(lifetimes.access) };
       await store.save('access', sha256Hex(token.accessToken), access);
@@ -127,6 +150,7 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
         const refresh = { ...grant, expiresAt: expiry(lifetimes.refresh) };
         await store.save('refresh', sha256Hex(token.refreshToken), refresh);
       }
+      await touch(libClientArg.id);
       return { ...token, client: libClientArg, user };
     },
 
@@ -137,19 +161,19 @@ export function oauthModel({ client, store, scopes, now, lifetimes }: ModelOptio
         accessToken,
         accessTokenExpiresAt: new Date(record.expiresAt),
         scope: record.scope,
-        client: libClient,
+        client: clientOf(record),
         user: grantUser(record),
       };
     },
 
     async getRefreshToken(refreshToken) {
       const record = await live('refresh', refreshToken);
-      if (!record || record.clientId !== client.id) return null;
+      if (!record) return null;
       return {
         refreshToken,
         refreshTokenExpiresAt: new Date(record.expiresAt),
         scope: record.scope,
-        client: libClient,
+        client: clientOf(record),
         user: grantUser(record),
       };
     },

@@ -15,6 +15,8 @@ export interface GrantRecord {
   scope: string[];
   /** Milliseconds since the epoch. */
   expiresAt: number;
+  /** The RFC 8707 resource the grant is bound to, when the client named one. */
+  resource?: string;
   /** Codes only: the redirect the code was issued to, and the PKCE challenge if one was sent. */
   redirectUri?: string;
   codeChallenge?: string;

@@ -9,6 +9,7 @@ const request = {
   scope: 'todos',
   code_challenge: '',
   code_challenge_method: '',
+  resource: '',
 };
 
 describe('the pages', () => {
@@ -32,6 +33,22 @@ describe('the pages', () => {
     expect(html).not.toContain('<i>');
     expect(html).toContain('value="&#34;&#62;&#60;img src=x onerror=alert(1)&#62;"');
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it('names the client and the host its answer goes to, escaped', () => {
+    const page = (clientName?: string) =>
+      consentPage({
+        appName: 'A',
+        action: '/a',
+        request,
+        clientName,
+        scopeWords: [],
+        csrfToken: 't',
+      });
+    expect(page('Evil <script>"')).toContain(
+      '<strong>Evil &#60;script&#62;&#34;</strong> at <strong>host.example</strong> asks to',
+    );
+    expect(page()).toContain('The app at <strong>host.example</strong> asks to');
   });
 
   it('gives the error page no link and no redirect', () => {

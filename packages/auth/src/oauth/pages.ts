@@ -48,6 +48,8 @@ export interface ConsentPageOptions {
   appName: string;
   action: string;
   request: AuthorizationRequest;
+  /** The client's registered name, when it gave one. */
+  clientName?: string | undefined;
   /** What each granted scope lets the client do, in words. */
   scopeWords: string[];
   csrfToken: string;
@@ -60,13 +62,18 @@ export function consentPage(o: ConsentPageOptions): string {
   const hidden = Object.entries(o.request)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
     .join('\n');
-  const origin = new URL(o.request.redirect_uri).origin;
+  // Who is asking, as the user can check it: the name the client chose, and where the answer
+  // goes, which it cannot choose freely (the registered redirect URI's host).
+  const host = new URL(o.request.redirect_uri).host;
+  const who = o.clientName
+    ? `<strong>${escapeHtml(o.clientName)}</strong> at <strong>${escapeHtml(host)}</strong>`
+    : `The app at <strong>${escapeHtml(host)}</strong>`;
   const scopes = o.scopeWords.map((words) => `<li>${escapeHtml(words)}</li>`).join('');
   const error = o.error ? `<p class="error" role="alert">${escapeHtml(o.error)}</p>` : '';
   return page(
     `Sign in · ${o.appName}`,
     `<h1>Sign in to ${escapeHtml(o.appName)}</h1>
-<p>The app at <strong>${escapeHtml(origin)}</strong> asks to:</p>
+<p>${who} asks to:</p>
 <ul class="scope">${scopes}</ul>
 ${error}
 <form method="post" action="${escapeHtml(o.action)}">

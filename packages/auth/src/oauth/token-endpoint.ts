@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { jsonBody } from '@repo/http';
 import { readCredential } from '../credentials';
+import type { Clients } from './clients';
 import { isProblem, libraryRequest, oauthParams, toProblem, type OAuthProblem } from './oauth-http';
 
 function answer(ctx: Context, problem: OAuthProblem, headers: Record<string, string> = {}) {
@@ -13,10 +14,11 @@ function answer(ctx: Context, problem: OAuthProblem, headers: Record<string, str
 /**
  * The token endpoint (RFC 6749 §3.2) around the library's token handler. It accepts JSON as
  * well as form bodies (the library reads only forms, so the parsed body is handed to it as
- * one), requires client authentication by exactly one method, and answers every outcome as JSON
- * with `Cache-Control: no-store`.
+ * one), requires client authentication by exactly one method from the confidential client and
+ * none from a registered public one, and answers every outcome as JSON with `Cache-Control:
+ * no-store`.
  */
-export function tokenEndpoint(server: OAuth2Server) {
+export function tokenEndpoint(server: OAuth2Server, clients: Clients) {
   const parse = jsonBody({ form: true });
   return async function tokenEndpoint(ctx: Context) {
     ctx.set('Cache-Control', 'no-store');
@@ -52,7 +54,9 @@ export function tokenEndpoint(server: OAuth2Server) {
         description: '`client_id` is not the client the Authorization header authenticates',
       });
     }
-    if (!basic && !inBody) {
+    // A public client (RFC 7591 `none`) authenticates with nothing: PKCE binds its code to it.
+    const isPublic = !basic && !inBody && (await clients.find(params.client_id))?.public;
+    if (!basic && !inBody && !isPublic) {
       return answer(
         ctx,
         { status: 401, error: 'invalid_client', description: 'client authentication is required' },
