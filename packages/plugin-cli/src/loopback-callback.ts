@@ -14,6 +14,7 @@ export interface LoopbackCallback {
     state: string,
     options: { timeoutMs: number; signal?: AbortSignal | undefined },
   ): Promise<URLSearchParams>;
+  /** Stops listening; a `wait` still pending rejects as aborted. */
   close(): void;
 }
 
@@ -47,7 +48,9 @@ export async function listenForCallback(redirectUri?: string): Promise<LoopbackC
   const uri = new URL(wanted ?? 'http://127.0.0.1/callback');
   uri.port = String(port);
   const path = uri.pathname;
+  let cancel: (() => void) | undefined;
   const close = () => {
+    cancel?.();
     server.closeAllConnections();
     server.close();
   };
@@ -65,10 +68,12 @@ export async function listenForCallback(redirectUri?: string): Promise<LoopbackC
         timeoutMs,
       );
       const onAbort = () => fail(new SignInError('aborted', 'the sign-in was cancelled'));
+      cancel = onAbort;
       const cleanup = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         handle = undefined;
+        cancel = undefined;
       };
       function onRequest(req: IncomingMessage, res: ServerResponse) {
         const url = new URL(req.url ?? '/', uri);

@@ -51,6 +51,11 @@ describe('mcpSignIn', () => {
     });
   });
 
+  it('listens before it opens the URL, so an `openUrl` may wait for the user to come back', async () => {
+    const comeBack = async (url: string) => void (await (await fetch(url)).text());
+    await expect(signIn({ openUrl: comeBack })).resolves.toMatchObject({ accessToken: TOKEN });
+  });
+
   it('listens on the redirect URI it is given, and refuses one off loopback', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const redirectUri = `http://127.0.0.1:${port}/oauth/callback`;

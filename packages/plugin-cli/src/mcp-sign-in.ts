@@ -122,15 +122,18 @@ export async function mcpSignIn(url: string, options: McpSignInOptions): Promise
       resourceMetadata,
       authorizationServerMetadata: metadata,
     };
-    const provider = new MemoryOAuthProvider(callback.redirectUri, options.openUrl, discovery);
+    const provider = new MemoryOAuthProvider(callback.redirectUri, discovery);
     const scope = options.scope ?? challenge.scope;
     await auth(provider, { serverUrl: url, scope, fetchFn: timed }).catch((err: unknown) =>
       Promise.reject(signInError('starting the sign-in', err)),
     );
-    const params = await callback.wait(provider.stateValue, {
-      timeoutMs: options.timeoutMs ?? 300_000,
-      signal: options.signal,
-    });
+    const [params] = await Promise.all([
+      callback.wait(provider.stateValue, {
+        timeoutMs: options.timeoutMs ?? 300_000,
+        signal: options.signal,
+      }),
+      options.openUrl(provider.authorizationUrl!),
+    ]);
     const iss = params.get('iss') ?? undefined;
     try {
       // RFC 9207 §2.4: check `iss` before anything else the callback says.

@@ -18,11 +18,12 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
   client: StoredOAuthClientInformation | undefined;
   saved: StoredOAuthTokens | undefined;
   resource: string | undefined;
+  /** Where `auth()` sends the user; the caller opens it once it listens for the callback. */
+  authorizationUrl: string | undefined;
   private verifier = '';
 
   constructor(
     readonly redirectUrl: string,
-    private readonly open: (url: string) => void | Promise<void>,
     private discovery: OAuthDiscoveryState,
   ) {}
 
@@ -45,5 +46,5 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
   saveResourceUrl = (resource: string) => void (this.resource = resource);
   discoveryState = () => this.discovery;
   saveDiscoveryState = (state: OAuthDiscoveryState) => void (this.discovery = state);
-  redirectToAuthorization = (url: URL) => this.open(url.href);
+  redirectToAuthorization = (url: URL) => void (this.authorizationUrl = url.href);
 }
