@@ -61,20 +61,25 @@ describe.each(APPS)('$name, running', ({ name, hosts }) => {
     );
   });
 
-  it('lists one MCP tool per operation with `mcp tools`, given the token it needs', async () => {
-    let out = '';
-    let err = '';
-    const sink = (write: (s: string) => void) =>
-      new Writable({ write: (chunk, _, done) => (write(String(chunk)), done()) });
-    const token = name === 'todo-service' ? ['--token', 'dev-service-token'] : [];
-    const status = await main(
-      ['mcp', 'tools', `${app.url}/mcp`, ...token],
-      sink((s) => (out += s)) as never,
-      sink((s) => (err += s)) as never,
-    );
-    if (name === 'todo-oauth') return void expect(err).toContain('answered 401: pass --token');
-    const spec = await (await fetch(`${app.url}/openapi.json`)).text();
-    expect(status).toBe(0);
-    expect(out).toMatch(new RegExp(`\\n${spec.split('"operationId"').length - 1} tool\\(s\\)\\n$`));
-  });
+  // todo-oauth's /mcp signs the user in first: mcp-sign-in.test.ts drives that and lists its tools.
+  it.skipIf(name === 'todo-oauth')(
+    'lists one MCP tool per operation with `mcp tools`, given the token it needs',
+    async () => {
+      let out = '';
+      let err = '';
+      const sink = (write: (s: string) => void) =>
+        new Writable({ write: (chunk, _, done) => (write(String(chunk)), done()) });
+      const token = name === 'todo-service' ? ['--token', 'dev-service-token'] : [];
+      const status = await main(
+        ['mcp', 'tools', `${app.url}/mcp`, ...token],
+        sink((s) => (out += s)) as never,
+        sink((s) => (err += s)) as never,
+      );
+      const spec = await (await fetch(`${app.url}/openapi.json`)).text();
+      expect(status).toBe(0);
+      expect(out).toMatch(
+        new RegExp(`\\n${spec.split('"operationId"').length - 1} tool\\(s\\)\\n$`),
+      );
+    },
+  );
 });

@@ -20,7 +20,9 @@ call   calls an operation the way a host does: reads the manifest and spec, send
        checks the answer against the spec. The credentials go to the manifest's origin
        only; --allow-origin names one more the spec's server may be on.
 mcp    lists the tools of any MCP server (name, title, hints, input fields), or calls one and
-       prints its structured result; exit status 1 when the tool answers an error.`;
+       prints its structured result; exit status 1 when the tool answers an error. A server
+       that answers 401 naming its OAuth metadata is signed in to in your browser (MCP
+       authorization: discovery, registration, PKCE, resource); exit status 2 if that fails.`;
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(

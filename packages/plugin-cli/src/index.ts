@@ -7,3 +7,7 @@ export { runOAuthFlow, type OAuthFlowOptions } from './oauth-flow';
 export { formatReport, reportJson, tally } from './format-report';
 export { mcpMain } from './mcp-command';
 export { connectMcp, type McpConnectOptions } from './mcp-connect';
+export { mcpSignIn, type McpSignIn, type McpSignInOptions } from './mcp-sign-in';
+export { SignInError, type SignInFailure } from './sign-in-error';
+export { MemoryOAuthProvider } from './memory-oauth-provider';
+export { listenForCallback, type LoopbackCallback } from './loopback-callback';

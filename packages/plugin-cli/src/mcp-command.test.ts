@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeMcpAuth, TOKEN, type FakeMcpAuth } from '../test/fake-mcp-auth';
 import { startFakeOAuthPlugin, type FakeOAuthPlugin } from '../test/fake-oauth-plugin';
 import { startTestMcpServer, type TestMcpServer } from '../test/mcp-server';
 import { main } from './cli';
@@ -57,6 +58,12 @@ describe('ai-plugin mcp tools', () => {
     const refused = await run('mcp', 'tools', guarded.url);
     expect(refused.status).toBe(2);
     expect(refused.err).toContain('answered 401: pass --token, or --client-id');
+    expect(refused.err).toContain('no MCP sign-in: ');
+    const wrong = await run('mcp', 'tools', guarded.url, '--token', 'wrong');
+    expect(wrong).toMatchObject({
+      status: 2,
+      err: expect.stringContaining('the token was refused'),
+    });
   });
 });
 
@@ -164,5 +171,43 @@ describe('ai-plugin mcp call with OAuth', () => {
       client_id: 'host',
       client_secret: 'secret',
     });
+  });
+});
+
+describe('ai-plugin mcp with MCP authorization', () => {
+  let fake: FakeMcpAuth;
+  beforeAll(async () => {
+    fake = await startFakeMcpAuth();
+  });
+  afterAll(() => fake.close());
+  const browser = (line: string) => {
+    const url = /open this URL to sign in: (\S+)/.exec(line)?.[1];
+    if (url) void fetch(url, { redirect: 'follow' }).catch(() => undefined);
+  };
+
+  it('signs in on a 401 that names resource metadata, then lists and calls tools', async () => {
+    const tools = await runWith(['mcp', 'tools', fake.mcp.url], browser);
+    expect(tools.status).toBe(0);
+    expect(tools.err).toContain(`signed in to ${fake.issuer} for ${fake.mcp.url}`);
+    expect(tools.out).toContain('getTodos');
+    const call = await runWith(['mcp', 'call', fake.mcp.url, 'getTodos', 'username=ann'], browser);
+    expect(call).toMatchObject({ status: 0, out: expect.stringContaining('"todos": []') });
+    expect(fake.mcp.authorizations.at(-1)).toBe(`Bearer ${TOKEN}`);
+    expect(fake.authorizeQueries.at(-1)!.scope).toBe('todos:read'); // the 401's scope
+    await runWith(['mcp', 'tools', fake.mcp.url, '--scope', 'todos:read todos:write'], browser);
+    expect(fake.authorizeQueries.at(-1)!.scope).toBe('todos:read todos:write');
+  });
+
+  it('exits 2 naming the step when the sign-in fails', async () => {
+    fake.fault = 'wrong-iss';
+    try {
+      const failed = await runWith(['mcp', 'tools', fake.mcp.url], browser);
+      expect(failed.status).toBe(2);
+      expect(failed.err).toMatch(
+        /could not sign in to .*Issuer mismatch in authorization response/,
+      );
+    } finally {
+      fake.fault = undefined;
+    }
   });
 });

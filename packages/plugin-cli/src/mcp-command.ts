@@ -3,9 +3,10 @@ import { toolArguments, resultText } from './mcp-call';
 import { connectMcp } from './mcp-connect';
 import { formatTools } from './mcp-tools';
 
-export const MCP_USAGE = `  ai-plugin mcp tools <mcp-url> [--token TOKEN] [--legacy]
+export const MCP_USAGE = `  ai-plugin mcp tools <mcp-url> [--token TOKEN] [--redirect-uri URI] [--scope SCOPE] [--legacy]
   ai-plugin mcp call <mcp-url> <tool> [name=value ...] [--json '{...}'] [--token TOKEN]
-                 [--client-id ID --client-secret SECRET [--redirect-uri URI]] [--legacy]`;
+                 [--client-id ID --client-secret SECRET] [--redirect-uri URI] [--scope SCOPE]
+                 [--legacy]`;
 
 type Out = Pick<NodeJS.WriteStream, 'write'>;
 
@@ -24,6 +25,7 @@ export async function mcpMain(argv: string[], out: Out, err: Out): Promise<numbe
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
       'redirect-uri': { type: 'string' },
+      scope: { type: 'string' },
     },
   });
   const [command, url, name, ...pairs] = positionals;
@@ -35,6 +37,8 @@ export async function mcpMain(argv: string[], out: Out, err: Out): Promise<numbe
     url,
     token: values.token,
     legacy: values.legacy,
+    redirectUri: values['redirect-uri'],
+    scope: values.scope,
     oauth: values['client-id']
       ? {
           clientId: values['client-id'],

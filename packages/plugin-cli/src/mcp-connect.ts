@@ -1,5 +1,7 @@
 import { Client, SdkHttpError, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { mcpSignIn } from './mcp-sign-in';
 import { runOAuthFlow } from './oauth-flow';
+import { SignInError } from './sign-in-error';
 
 export interface McpConnectOptions {
   /** The server's MCP endpoint, such as http://localhost:5002/mcp. */
@@ -8,6 +10,12 @@ export interface McpConnectOptions {
   token?: string | undefined;
   /** Sign in through the OAuth server the plugin's manifest names, then send its token. */
   oauth?: { clientId: string; clientSecret: string; redirectUri?: string | undefined } | undefined;
+  /** On a 401, sign in with the MCP authorization flow; default true (`lint` does not). */
+  signIn?: boolean;
+  /** The scope the MCP sign-in asks for; default the 401's `scope`, else `scopes_supported`. */
+  scope?: string | undefined;
+  /** The loopback redirect URI of the MCP sign-in run on a 401; default a free port. */
+  redirectUri?: string | undefined;
   /** Speak only the 2025-11-25 revision, as most hosts still do; by default the newest both sides know. */
   legacy?: boolean;
   log(line: string): void;
@@ -39,12 +47,7 @@ async function signIn(options: McpConnectOptions): Promise<string> {
   });
 }
 
-/**
- * Connects the official MCP client to `options.url` over Streamable HTTP, with a bearer token
- * given or got by signing in. Throws with the server's answer when it refuses the connection.
- */
-export async function connectMcp(options: McpConnectOptions): Promise<Client> {
-  const token = options.token ?? (options.oauth ? await signIn(options) : undefined);
+async function open(options: McpConnectOptions, token: string | undefined): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(options.url), {
     // MCP authorization: the token goes in the header, never in the query string.
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : {},
@@ -54,17 +57,49 @@ export async function connectMcp(options: McpConnectOptions): Promise<Client> {
     { name: 'ai-plugin', version: '1.0.0' },
     { versionNegotiation: { mode: options.legacy ? 'legacy' : 'auto' } },
   );
+  await client.connect(transport, { timeout: 10_000 });
+  return client;
+}
+
+/**
+ * Connects the official MCP client to `options.url` over Streamable HTTP, with a bearer token
+ * given or got by signing in: with the manifest's OAuth flow when `oauth` is given, else with
+ * the MCP authorization flow (`mcpSignIn`) when the server answers 401. Throws with the
+ * server's answer when it refuses the connection, or with the step of the sign-in that failed.
+ */
+export async function connectMcp(options: McpConnectOptions): Promise<Client> {
+  const token = options.token ?? (options.oauth ? await signIn(options) : undefined);
   try {
-    await client.connect(transport, { timeout: 10_000 });
+    return await open(options, token);
   } catch (err) {
-    if (err instanceof SdkHttpError && err.status === 401)
+    if (!(err instanceof SdkHttpError && err.status === 401))
+      throw new Error(`could not connect to ${options.url}: ${(err as Error).message}`, {
+        cause: err,
+      });
+    if (token)
+      throw new Error(`${options.url} answered 401: the token was refused`, { cause: err });
+    if (options.signIn === false)
+      throw new Error(`${options.url} answered 401: it needs a token`, { cause: err });
+  }
+  const signedIn = await mcpSignIn(options.url, {
+    redirectUri: options.redirectUri,
+    scope: options.scope,
+    openUrl: options.onAuthorizeUrl ?? ((url) => options.log(`open this URL to sign in: ${url}`)),
+    fetch: options.fetch,
+  }).catch((err: unknown) => {
+    if (err instanceof SignInError && ['no_metadata', 'no_challenge'].includes(err.code))
       throw new Error(
-        `${options.url} answered 401: pass --token, or --client-id and --client-secret to sign in`,
+        `${options.url} answered 401: pass --token, or --client-id and --client-secret to sign in with the plugin's OAuth (no MCP sign-in: ${err.message})`,
         { cause: err },
       );
-    throw new Error(`could not connect to ${options.url}: ${(err as Error).message}`, {
+    throw new Error(`could not sign in to ${options.url}: ${(err as Error).message}`, {
       cause: err,
     });
-  }
-  return client;
+  });
+  options.log(`signed in to ${signedIn.issuer} for ${signedIn.resource ?? options.url}`);
+  return open(options, signedIn.accessToken).catch((err: Error) => {
+    throw new Error(`${options.url} refused the token of the sign-in: ${err.message}`, {
+      cause: err,
+    });
+  });
 }

@@ -17,7 +17,7 @@ export async function lintMcpTools(
   const url = new URL('/mcp', origin).href;
   let served: Tool[];
   try {
-    const client = await connectMcp({ url, log: () => {}, fetch: fetchImpl });
+    const client = await connectMcp({ url, log: () => {}, fetch: fetchImpl, signIn: false });
     try {
       served = (await client.listTools()).tools;
     } finally {
@@ -37,7 +37,7 @@ export async function lintMcpTools(
         message: `${(err as Error).message}; its tools were not checked`,
         fix:
           status === 401 || status === 403
-            ? 'run `pnpm plugin mcp tools` with `--token` to see them'
+            ? 'run `pnpm plugin mcp tools` (it signs in, or takes `--token`) to see them'
             : 'serve MCP over Streamable HTTP at /mcp',
       },
     ];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { listenForCallback } from './loopback-callback';
 
 export interface OAuthFlowOptions {
   /** The manifest's `client_url` (authorization endpoint) and `authorization_url` (token endpoint). */
@@ -24,68 +24,32 @@ const base64url = (bytes: Buffer) => bytes.toString('base64url');
  * and resolves to the access token. Rejects on an error, a state mismatch or a timeout.
  */
 export async function runOAuthFlow(options: OAuthFlowOptions): Promise<string> {
-  const wanted = options.redirectUri ? new URL(options.redirectUri) : undefined;
-  if (wanted && !['127.0.0.1', 'localhost', '[::1]'].includes(wanted.hostname)) {
-    throw new Error('`--redirect-uri` must be on loopback (127.0.0.1, localhost or [::1])');
-  }
   const state = base64url(randomBytes(16));
   const verifier = base64url(randomBytes(32));
   const challenge = base64url(createHash('sha256').update(verifier).digest());
-  const server = createServer();
-  await new Promise<void>((resolve) =>
-    server.listen(
-      Number(wanted?.port || 0),
-      wanted?.hostname.replace(/[[\]]/g, '') ?? '127.0.0.1',
-      resolve,
-    ),
-  );
-  const port = (server.address() as { port: number }).port;
-  const redirectUri = wanted?.href ?? `http://127.0.0.1:${port}/callback`;
+  const callback = await listenForCallback(options.redirectUri);
+  const redirectUri = callback.redirectUri;
   try {
-    const code = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error('no OAuth callback arrived in time')),
-        options.timeoutMs ?? 300_000,
+    const authorize = new URL(options.clientUrl);
+    const query = {
+      response_type: 'code',
+      client_id: options.clientId,
+      redirect_uri: redirectUri,
+      scope: options.scope,
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    };
+    for (const [key, value] of Object.entries(query)) authorize.searchParams.set(key, value);
+    options.onAuthorizeUrl(authorize.href);
+    const params = await callback.wait(state, { timeoutMs: options.timeoutMs ?? 300_000 });
+    if (params.get('error'))
+      throw new Error(
+        `authorization failed: ${params.get('error')} ${params.get('error_description') ?? ''}`.trim(),
       );
-      server.on('request', (req, res) => {
-        const url = new URL(req.url ?? '/', redirectUri);
-        if (url.pathname !== new URL(redirectUri).pathname) return void res.writeHead(404).end();
-        const params = url.searchParams;
-        const done = (message: string) =>
-          res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
-        clearTimeout(timer);
-        // RFC 6749 §10.12: a callback whose state is not the one we sent is not ours to trust.
-        if (params.get('state') !== state) {
-          done('state mismatch: not completing this sign-in');
-          return reject(new Error('the callback came back with a different `state`'));
-        }
-        if (params.get('error')) {
-          done('the plugin refused: you can close this window');
-          return reject(
-            new Error(
-              `authorization failed: ${params.get('error')} ${params.get('error_description') ?? ''}`.trim(),
-            ),
-          );
-        }
-        done('signed in: you can close this window');
-        resolve(params.get('code') ?? '');
-      });
-      const authorize = new URL(options.clientUrl);
-      const query = {
-        response_type: 'code',
-        client_id: options.clientId,
-        redirect_uri: redirectUri,
-        scope: options.scope,
-        state,
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-      };
-      for (const [key, value] of Object.entries(query)) authorize.searchParams.set(key, value);
-      options.onAuthorizeUrl(authorize.href);
-    });
     const fields = {
       grant_type: 'authorization_code',
-      code,
+      code: params.get('code') ?? '',
       redirect_uri: redirectUri,
       client_id: options.clientId,
       client_secret: options.clientSecret,
@@ -113,7 +77,6 @@ export async function runOAuthFlow(options: OAuthFlowOptions): Promise<string> {
     }
     return body.access_token;
   } finally {
-    server.closeAllConnections();
-    server.close();
+    callback.close();
   }
 }

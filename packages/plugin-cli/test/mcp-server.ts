@@ -38,10 +38,11 @@ const OUTPUT = fromJsonSchema(todos);
 
 /**
  * Listens on a free loopback port. With `token`, MCP requests without `Authorization: Bearer
- * <token>` get a 401; with `manifest`, it is served at /.well-known/ai-plugin.json.
+ * <token>` get a 401; with `manifest`, it is served at /.well-known/ai-plugin.json. With
+ * `protectedResource` (RFC 9728 metadata but `resource`), the 401 names it as `resource_metadata`.
  */
 export async function startTestMcpServer(
-  options: { token?: string; manifest?: unknown } = {},
+  options: { token?: string; manifest?: unknown; protectedResource?: Record<string, unknown> } = {},
 ): Promise<TestMcpServer> {
   const lists = new Map<string, string[]>();
   const answer = (name: string) => {
@@ -94,10 +95,21 @@ export async function startTestMcpServer(
       return void res
         .writeHead(200, { 'Content-Type': 'application/json' })
         .end(JSON.stringify(options.manifest));
+    const metadataUrl = new URL('/.well-known/oauth-protected-resource/mcp', test.url).href;
+    if (req.url === new URL(metadataUrl).pathname && options.protectedResource)
+      return void res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ resource: test.url, ...options.protectedResource }));
     if (req.url !== '/mcp') return void res.writeHead(404).end();
     test.authorizations.push(req.headers.authorization);
     if (options.token && req.headers.authorization !== `Bearer ${options.token}`)
-      return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="test"' }).end();
+      return void res
+        .writeHead(401, {
+          'WWW-Authenticate': options.protectedResource
+            ? `Bearer resource_metadata="${metadataUrl}", scope="todos:read"`
+            : 'Bearer realm="test"',
+        })
+        .end();
     void handler(req, res);
   });
   await new Promise<void>((resolve) => test.server.listen(0, '127.0.0.1', resolve));
