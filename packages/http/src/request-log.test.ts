@@ -22,6 +22,15 @@ async function loggedApp(quietPaths?: string[]) {
   app.use(jsonBody());
   app.use((ctx) => {
     if (ctx.path === '/boom') throw new Error('the database said no');
+    if (ctx.path === '/upstream') {
+      // What an HTTP client's error carries: the request it sent, credentials included.
+      throw Object.assign(new Error('upstream refused'), {
+        headers: { authorization: 'Bearer error-header-secret' },
+        config: { auth: { password: 'error-config-secret' } },
+        token: 'error-token-secret',
+        cause: Object.assign(new Error('socket hang up'), { apiKey: 'error-cause-secret' }),
+      });
+    }
     ctx.body = { id: requestIdOf(ctx) };
   });
   // Lines are written once the answer is sent: give the stream a turn.
@@ -77,6 +86,37 @@ describe('requestLog', () => {
     const text = JSON.stringify(lines);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(text).not.toMatch(/secret/);
+  });
+
+  it("logs a failed request's error as its type, message, stack and cause, never its properties", async () => {
+    const { server, lines, settled } = await loggedApp();
+    expect((await request(server).get('/upstream')).status).toBe(500);
+    await settled();
+    const failure = lines.find((line) => line.msg === 'request failed');
+    expect(failure!.err).toMatchObject({
+      type: 'Error',
+      message: 'upstream refused',
+      cause: { type: 'Error', message: 'socket hang up' },
+    });
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(lines)).not.toMatch(/secret/);
+  });
+
+  it('redacts credentials from a request or a form logged through the logger', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = await createLogger('test', { destination });
+    logger.info({ req: { headers: { authorization: 'Bearer hunter2', cookie: 'sid=hunter2' } } });
+    logger.info({ password: 'hunter2', access_token: 'hunter2', client_secret: 'hunter2' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toContain('hunter2');
+    expect(lines.join('')).toContain('[Redacted]');
   });
 
   it('logs a 5xx at error level with its stack, and the request line too', async () => {

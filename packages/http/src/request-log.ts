@@ -22,18 +22,32 @@ export interface RequestLogOptions {
   quietPaths?: string[];
 }
 
-// What could hold a secret if a line ever carried it; a request line carries none of these.
+// A backstop for what a line could carry if someone logged a request, a response or a form:
+// fixed paths only, so pino checks just these keys (a wildcard path walks every logged object).
+// A request line is built from fields that hold none of them.
 const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.token',
-  '*.access_token',
-  '*.refresh_token',
-  '*.client_secret',
-  '*.code',
+  'password',
+  'token',
+  'access_token',
+  'refresh_token',
+  'client_secret',
+  'code',
 ];
+
+/**
+ * An error as a log line shows it: its type, message, stack and `cause`, and nothing else. An
+ * error's own properties (an HTTP client's `headers` or `config`, a `token`) are never logged.
+ */
+function errorFields(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error)) return err === undefined ? undefined : String(err);
+  const { name, message, stack, cause } = err;
+  const fields: Record<string, unknown> = { type: name, message, stack };
+  if (cause !== undefined && depth < 3) fields.cause = errorFields(cause, depth + 1);
+  return fields;
+}
 
 // A client's request id is kept when it is short and plain; anything else is replaced.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -50,7 +64,12 @@ export function requestIdOf(ctx: Context): string | undefined {
  * @example const logger = await createLogger('todo-noauth', config);
  */
 export async function createLogger(name: string, options: LoggerOptions = {}): Promise<Logger> {
-  const settings = { name, level: options.logLevel ?? 'info', redact: REDACT };
+  const settings = {
+    name,
+    level: options.logLevel ?? 'info',
+    redact: REDACT,
+    serializers: { err: errorFields },
+  };
   if (options.destination) return pino(settings, options.destination);
   if (options.production) return pino(settings);
   const { default: PinoPretty } = await import('pino-pretty');

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Koa from 'koa';
 import { describe, expect, it } from 'vitest';
 import { jsonBody, jsonErrors } from '@repo/http';
@@ -110,5 +111,21 @@ describe('inProcessCaller', () => {
     expect(result.isError).toBe(true);
     expect(result.content[0]!.text).toContain('`text`');
     expect(result.content[0]!.text).toContain('400 Bad Request');
+  });
+
+  it('keeps the whole answer of a handler that streams its body, and logs it once', async () => {
+    const app = new Koa();
+    const closed: number[] = [];
+    app.use(async (ctx, next) => {
+      ctx.res.once('close', () => closed.push(ctx.res.statusCode));
+      await next();
+    });
+    app.use((ctx) => {
+      ctx.type = 'json';
+      ctx.body = Readable.from(['{"text":', '"streamed"}']);
+    });
+    const result = await inProcessCaller(app)(addNote!, { owner: 'ann', text: 'x' });
+    expect(result.structuredContent).toEqual({ text: 'streamed' });
+    expect(closed).toEqual([200]);
   });
 });

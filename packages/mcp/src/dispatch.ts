@@ -1,6 +1,6 @@
-import { STATUS_CODES } from 'node:http';
+import { IncomingMessage, STATUS_CODES, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type Koa from 'koa';
-import { inject } from 'light-my-request';
 import type { SpecTool } from './spec-tools';
 
 /** The REST request a tool call stands for. */
@@ -78,31 +78,65 @@ export function toolResult(status: number, payload: string): ToolResult {
   return result;
 }
 
+type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/**
+ * Runs a Node request listener on a request made in memory, with no socket: Node's own request
+ * and response objects, the body pushed as the request stream, what the listener writes kept.
+ */
+function callInMemory(
+  listener: Listener,
+  request: RestRequest,
+  headers: Record<string, string>,
+): Promise<{ status: number; payload: string }> {
+  return new Promise((resolve, reject) => {
+    const req = new IncomingMessage(new Socket());
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    req.method = request.method;
+    req.url = request.url;
+    req.headers = { host: 'localhost', ...headers };
+    if (body !== undefined) {
+      req.headers['content-type'] = 'application/json';
+      req.headers['content-length'] = String(Buffer.byteLength(body));
+      req.push(body);
+    }
+    req.push(null);
+    const res = new ServerResponse(req);
+    const chunks: Buffer[] = [];
+    const keep = (chunk: unknown) => {
+      if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    };
+    res.write = (chunk: unknown) => (keep(chunk), true);
+    res.end = ((chunk: unknown) => {
+      keep(typeof chunk === 'function' ? undefined : chunk);
+      res.finished = true; // what `writableEnded` reads
+      resolve({ status: res.statusCode, payload: Buffer.concat(chunks).toString() });
+      res.emit('finish');
+      res.emit('close');
+      return res;
+    }) as ServerResponse['end'];
+    Promise.resolve(listener(req, res)).catch(reject);
+  });
+}
+
 /**
  * Calls tools in-process: each call becomes its operation's REST request, run through `app`'s
- * own middleware in memory (light-my-request, no socket), so it meets the same request checks,
- * auth decision, handlers and store as a REST call. `authorization` is the MCP request's
- * `Authorization` header, passed on as it came. The app's middleware is read on the first call,
- * so the caller may be built before the routes are added.
+ * own middleware in memory (Node's request and response objects, no socket), so it meets the
+ * same request checks, auth decision, handlers and store as a REST call. `authorization` is the
+ * MCP request's `Authorization` header, passed on as it came. The app's middleware is read on
+ * the first call, so the caller may be built before the routes are added.
  */
 export function inProcessCaller(app: Koa) {
-  let callback: ReturnType<Koa['callback']> | undefined;
+  let callback: Listener | undefined;
   return async function callTool(
     tool: SpecTool,
     args: Record<string, unknown>,
     authorization?: string | null,
   ): Promise<ToolResult> {
     callback ??= app.callback();
-    const request = restRequest(tool, args);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (authorization) headers.authorization = authorization;
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await inject(callback, {
-      method: request.method as 'GET',
-      url: request.url,
-      headers,
-      ...(request.body !== undefined && { payload: JSON.stringify(request.body) }),
-    });
-    return toolResult(response.statusCode, response.payload);
+    const { status, payload } = await callInMemory(callback, restRequest(tool, args), headers);
+    return toolResult(status, payload);
   };
 }
