@@ -1,55 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { describeMcpApp, listen, postToolsList, type Step } from '@repo/mcp/testing';
+import { describeMcpApp, listen, postToolsList } from '@repo/mcp/testing';
+import { perUserTodoMcp, perUserTodoMcpTests } from '@repo/todos/test/todo-mcp';
 import { createApp } from './app';
 
 const serviceToken = 'test-service-token-0123456789abcdef';
 const app = () => createApp({ serviceToken, verificationToken: 'test-verification' });
 
-// The todo tools, as todo-noauth's test calls them, here with the service token on each request.
-const script: Step[] = [
-  ['getTodos', { username: 'ann' }],
-  ['addTodo', { username: 'ann', todo: 'Buy milk' }],
-  ['addTodo', { username: 'ann', todo: 'Walk the dog' }],
-  ['addTodo', { username: 'bob', todo: 'His' }],
-  ['getTodos', { username: 'ann' }],
-  ['deleteTodo', { username: 'ann', todo_idx: 0 }],
-  ['deleteTodo', { username: 'ann', todo_idx: 5 }],
-  ['addTodo', { username: 'ann', todo: '' }],
-  ['addTodo', { username: 'ann' }],
-  ['getTodos', { username: 'x'.repeat(65) }],
-  ['getTodos', { username: 'ann' }],
-];
-
+// The todo tools over MCP, as todo-noauth's test runs them, with the service token on each request.
 describeMcpApp(
   'todo-service',
   {
     spec: new URL('../openapi.yaml', import.meta.url),
     app,
     headers: () => ({ Authorization: `Bearer ${serviceToken}` }),
-    listed: {
-      getTodos: { readOnlyHint: true },
-      addTodo: {},
-      deleteTodo: { destructiveHint: true },
-    },
-    script,
+    ...perUserTodoMcp,
     allowedOrigin: 'https://chatgpt.com',
   },
-  (t) => {
-    it('works on the same store as the REST API', async () => {
-      await t.client.callTool({ name: 'addTodo', arguments: { username: 'cy', todo: 'Via MCP' } });
-      const rest = await t.restAnswer('getTodos', { username: 'cy' });
-      expect(rest.body).toEqual({ todos: ['Via MCP'] });
-    });
-
-    it('answers a bad argument with a tool error naming the field', async () => {
-      const result = (await t.client.callTool({
-        name: 'deleteTodo',
-        arguments: { username: 'ann', todo_idx: -1 },
-      })) as { isError?: boolean; content: { text: string }[] };
-      expect(result.isError).toBe(true);
-      expect(result.content[0]!.text).toContain('todo_idx');
-    });
-  },
+  perUserTodoMcpTests,
 );
 
 describe('todo-service /mcp over HTTP', () => {
