@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as V1Transport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -25,11 +25,12 @@ export const EXPECTED_REVISION: Record<ClientKind, string> = {
 export const CLIENTS = ['v2 current revision', 'v2 2025-11-25', 'v1 sdk'] as const;
 export type ClientKind = (typeof CLIENTS)[number];
 
-/** Listens on a free loopback port; `close` ends every connection. */
-export async function listen(app: Koa): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+/** Serves a Koa app or a plain request handler on a free loopback port; `close` ends every connection. */
+export async function listen(
+  app: Koa | RequestListener,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(typeof app === 'function' ? app : app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

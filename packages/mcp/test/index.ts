@@ -14,4 +14,10 @@ export {
   type RestAnswer,
   type Step,
 } from './compare';
+export {
+  describeMcpApp,
+  type AppSide,
+  type McpAppContext,
+  type McpAppOptions,
+} from './describe-mcp-app';
 export { inlineSpec } from './spec';

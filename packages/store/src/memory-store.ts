@@ -1,14 +1,5 @@
-import type { ListAppendOptions, MapAddOptions, MapAddResult, PutOptions, Store } from './store';
-import {
-  assertIndexType,
-  assertKey,
-  assertValue,
-  closedError,
-  isIndex,
-  maxFieldsOf,
-  maxItemsOf,
-  ttlOf,
-} from './validate';
+import { CheckedStore } from './checked-store';
+import { closedError } from './validate';
 
 /** Options of a `MemoryStore`. */
 export interface MemoryStoreOptions {
@@ -26,7 +17,7 @@ interface Entry {
 const SWEEP_EVERY = 256;
 
 /** A `Store` in process memory, for tests: fast, atomic, and gone when the process exits. */
-export class MemoryStore implements Store {
+export class MemoryStore extends CheckedStore {
   // Maps, not objects: a key called `__proto__` is just a key.
   readonly #lists = new Map<string, string[]>();
   readonly #sets = new Map<string, Set<string>>();
@@ -38,39 +29,34 @@ export class MemoryStore implements Store {
   #closed = false;
 
   constructor({ now = Date.now }: MemoryStoreOptions = {}) {
+    super();
     this.#now = now;
   }
 
-  listAppend(key: string, value: string): Promise<number>;
-  listAppend(key: string, value: string, options: ListAppendOptions): Promise<number | 'full'>;
-  async listAppend(key: string, value: string, options?: ListAppendOptions) {
-    this.#check(key);
-    assertValue(value);
-    const maxItems = maxItemsOf(options);
+  protected get closed(): boolean {
+    return this.#closed;
+  }
+
+  protected async appendItem(key: string, value: string, maxItems?: number) {
     let list = this.#lists.get(key);
     if (maxItems !== undefined && (list?.length ?? 0) >= maxItems) return 'full';
     if (!list) this.#lists.set(key, (list = []));
     return list.push(value) - 1;
   }
 
-  async listItems(key: string): Promise<string[]> {
-    this.#check(key);
+  protected async items(key: string): Promise<string[]> {
     return [...(this.#lists.get(key) ?? [])];
   }
 
-  async listRemoveAt(key: string, index: number): Promise<string | undefined> {
-    this.#check(key);
-    assertIndexType(index);
+  protected async removeItemAt(key: string, index: number): Promise<string | undefined> {
     const list = this.#lists.get(key);
-    if (!list || !isIndex(index) || index >= list.length) return undefined;
+    if (!list || index >= list.length) return undefined;
     const [removed] = list.splice(index, 1);
     if (list.length === 0) this.#lists.delete(key);
     return removed;
   }
 
-  async setAdd(key: string, member: string): Promise<boolean> {
-    this.#check(key);
-    assertValue(member, 'member');
+  protected async addMember(key: string, member: string): Promise<boolean> {
     let set = this.#sets.get(key);
     if (!set) this.#sets.set(key, (set = new Set()));
     if (set.has(member)) return false;
@@ -78,30 +64,18 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async setRemove(key: string, member: string): Promise<boolean> {
-    this.#check(key);
-    assertValue(member, 'member');
+  protected async removeMember(key: string, member: string): Promise<boolean> {
     const set = this.#sets.get(key);
     if (!set?.delete(member)) return false;
     if (set.size === 0) this.#sets.delete(key);
     return true;
   }
 
-  async setMembers(key: string): Promise<string[]> {
-    this.#check(key);
+  protected async members(key: string): Promise<string[]> {
     return [...(this.#sets.get(key) ?? [])];
   }
 
-  async mapAdd(
-    key: string,
-    field: string,
-    value: string,
-    options?: MapAddOptions,
-  ): Promise<MapAddResult> {
-    this.#check(key);
-    assertValue(field, 'field');
-    assertValue(value);
-    const maxFields = maxFieldsOf(options);
+  protected async addField(key: string, field: string, value: string, maxFields?: number) {
     const map = this.#maps.get(key);
     if (map?.has(field)) return 'exists';
     if (maxFields !== undefined && (map?.size ?? 0) >= maxFields) return 'full';
@@ -110,9 +84,7 @@ export class MemoryStore implements Store {
     return 'added';
   }
 
-  async mapRemove(key: string, field: string): Promise<string | undefined> {
-    this.#check(key);
-    assertValue(field, 'field');
+  protected async removeField(key: string, field: string): Promise<string | undefined> {
     const map = this.#maps.get(key);
     const value = map?.get(field);
     if (value === undefined) return undefined;
@@ -121,15 +93,11 @@ export class MemoryStore implements Store {
     return value;
   }
 
-  async mapValues(key: string): Promise<string[]> {
-    this.#check(key);
+  protected async fieldValues(key: string): Promise<string[]> {
     return [...(this.#maps.get(key)?.values() ?? [])];
   }
 
-  async put(key: string, value: string, options?: PutOptions): Promise<void> {
-    this.#check(key);
-    assertValue(value);
-    const ttlMs = ttlOf(options);
+  protected async putValue(key: string, value: string, ttlMs?: number): Promise<void> {
     if (++this.#puts % SWEEP_EVERY === 0) this.#sweep();
     this.#values.set(key, {
       value,
@@ -137,20 +105,17 @@ export class MemoryStore implements Store {
     });
   }
 
-  async get(key: string): Promise<string | undefined> {
-    this.#check(key);
+  protected async getValue(key: string): Promise<string | undefined> {
     return this.#live(key)?.value;
   }
 
-  async take(key: string): Promise<string | undefined> {
-    this.#check(key);
+  protected async takeValue(key: string): Promise<string | undefined> {
     const entry = this.#live(key);
     this.#values.delete(key);
     return entry?.value;
   }
 
-  async delete(key: string): Promise<boolean> {
-    this.#check(key);
+  protected async deleteValue(key: string): Promise<boolean> {
     const entry = this.#live(key);
     this.#values.delete(key);
     return entry !== undefined;
@@ -162,11 +127,6 @@ export class MemoryStore implements Store {
 
   async close(): Promise<void> {
     this.#closed = true;
-  }
-
-  #check(key: unknown): asserts key is string {
-    if (this.#closed) throw closedError();
-    assertKey(key);
   }
 
   /** The entry at `key` if it has not expired; an expired one is dropped. */

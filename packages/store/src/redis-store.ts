@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rememberRedisClient } from './redis-client';
 import { connectRedis, type RedisStoreOptions, type ScriptedRedis } from './redis-connect';
-import type { ListAppendOptions, MapAddOptions, MapAddResult, PutOptions, Store } from './store';
-import {
-  assertIndexType,
-  assertKey,
-  assertValue,
-  closedError,
-  isIndex,
-  maxFieldsOf,
-  maxItemsOf,
-  ttlOf,
-} from './validate';
+import { CheckedStore } from './checked-store';
+import type { MapAddResult } from './store';
+import { closedError } from './validate';
 
 // Lists, sets, maps and values live under their own prefix, so the key spaces never meet (and a
 // list key can never be read as a value, which Redis would answer with WRONGTYPE). No prefix
@@ -33,13 +25,14 @@ const PROBE = 'probe';
  * could run twice (a second todo removed, a single-use code taken twice). One made while the
  * client reconnects waits for the connection (at most `commandTimeoutMs`), then is sent.
  */
-export class RedisStore implements Store {
+export class RedisStore extends CheckedStore {
   readonly #redis: ScriptedRedis;
   /** How to fail each command sent and not yet answered. */
   readonly #inFlight = new Set<(error: Error) => void>();
   #closed = false;
 
   private constructor(redis: ScriptedRedis) {
+    super();
     this.#redis = redis;
     rememberRedisClient(this, redis);
     redis.on('close', () => {
@@ -56,99 +49,71 @@ export class RedisStore implements Store {
     return new RedisStore(await connectRedis(options));
   }
 
-  listAppend(key: string, value: string): Promise<number>;
-  listAppend(key: string, value: string, options: ListAppendOptions): Promise<number | 'full'>;
-  async listAppend(key: string, value: string, options?: ListAppendOptions) {
-    this.#check(key);
-    assertValue(value);
-    const max = maxItemsOf(options);
+  protected get closed(): boolean {
+    return this.#closed;
+  }
+
+  protected async appendItem(key: string, value: string, maxItems?: number) {
     const length = await this.#send(() =>
-      max === undefined
+      maxItems === undefined
         ? this.#redis.rpush(LIST + key, value)
-        : this.#redis.listAppendCapped(LIST + key, value, max),
+        : this.#redis.listAppendCapped(LIST + key, value, maxItems),
     );
     return length === -1 ? 'full' : length - 1;
   }
 
-  async listItems(key: string): Promise<string[]> {
-    this.#check(key);
+  protected items(key: string): Promise<string[]> {
     return this.#send(() => this.#redis.lrange(LIST + key, 0, -1));
   }
 
-  async listRemoveAt(key: string, index: number): Promise<string | undefined> {
-    this.#check(key);
-    assertIndexType(index);
-    if (!isIndex(index)) return undefined;
+  protected async removeItemAt(key: string, index: number): Promise<string | undefined> {
     const removed = await this.#send(() =>
       this.#redis.listRemoveAt(LIST + key, index, `removing:${randomUUID()}`),
     );
     return removed ?? undefined;
   }
 
-  async setAdd(key: string, member: string): Promise<boolean> {
-    this.#check(key);
-    assertValue(member, 'member');
+  protected async addMember(key: string, member: string): Promise<boolean> {
     return (await this.#send(() => this.#redis.setAdd(SET + key, member))) === 1;
   }
 
-  async setRemove(key: string, member: string): Promise<boolean> {
-    this.#check(key);
-    assertValue(member, 'member');
+  protected async removeMember(key: string, member: string): Promise<boolean> {
     return (await this.#send(() => this.#redis.zrem(SET + key, member))) === 1;
   }
 
-  async setMembers(key: string): Promise<string[]> {
-    this.#check(key);
+  protected members(key: string): Promise<string[]> {
     return this.#send(() => this.#redis.zrange(SET + key, 0, -1));
   }
 
-  async mapAdd(
-    key: string,
-    field: string,
-    value: string,
-    options?: MapAddOptions,
-  ): Promise<MapAddResult> {
-    this.#check(key);
-    assertValue(field, 'field');
-    assertValue(value);
-    const maxFields = maxFieldsOf(options);
+  protected async addField(key: string, field: string, value: string, maxFields?: number) {
     const result = await this.#send(() =>
       this.#redis.mapAdd(...mapKeys(key), field, value, `${maxFields ?? ''}`),
     );
     return result as MapAddResult;
   }
 
-  async mapRemove(key: string, field: string): Promise<string | undefined> {
-    this.#check(key);
-    assertValue(field, 'field');
+  protected async removeField(key: string, field: string): Promise<string | undefined> {
     return (await this.#send(() => this.#redis.mapRemove(...mapKeys(key), field))) ?? undefined;
   }
 
-  async mapValues(key: string): Promise<string[]> {
-    this.#check(key);
+  protected fieldValues(key: string): Promise<string[]> {
     return this.#send(() => this.#redis.mapValues(...mapKeys(key)));
   }
 
-  async put(key: string, value: string, options?: PutOptions): Promise<void> {
-    this.#check(key);
-    assertValue(value);
-    const ttlMs = ttlOf(options);
+  protected async putValue(key: string, value: string, ttlMs?: number): Promise<void> {
     if (ttlMs === undefined) await this.#send(() => this.#redis.set(VALUE + key, value));
     else await this.#send(() => this.#redis.set(VALUE + key, value, 'PX', ttlMs));
   }
 
-  async get(key: string): Promise<string | undefined> {
-    this.#check(key);
+  protected async getValue(key: string): Promise<string | undefined> {
     return (await this.#send(() => this.#redis.get(VALUE + key))) ?? undefined;
   }
 
-  async take(key: string): Promise<string | undefined> {
-    this.#check(key);
+  protected async takeValue(key: string): Promise<string | undefined> {
     return (await this.#send(() => this.#redis.getdel(VALUE + key))) ?? undefined;
   }
 
-  async delete(key: string): Promise<boolean> {
-    this.#check(key);
+  protected async deleteValue(key: string): Promise<boolean> {
     return (await this.#send(() => this.#redis.del(VALUE + key))) === 1;
   }
 
@@ -175,10 +140,5 @@ export class RedisStore implements Store {
         .then(resolve, reject)
         .finally(() => this.#inFlight.delete(reject));
     });
-  }
-
-  #check(key: unknown): asserts key is string {
-    if (this.#closed) throw closedError();
-    assertKey(key);
   }
 }

@@ -2,17 +2,9 @@ import { openConnection, type ConnectionOptions, type SqliteConnection } from '.
 import { KeyAccess } from './sqlite-key-access';
 import { ReadCache, type ReadCacheLimits } from './sqlite-read-cache';
 import { prepareStatements } from './sqlite-statements';
-import type { ListAppendOptions, MapAddOptions, MapAddResult, PutOptions, Store } from './store';
-import {
-  assertIndexType,
-  assertKey,
-  assertValue,
-  closedError,
-  isIndex,
-  maxFieldsOf,
-  maxItemsOf,
-  ttlOf,
-} from './validate';
+import { CheckedStore } from './checked-store';
+import type { MapAddResult } from './store';
+import { closedError } from './validate';
 
 /** Options of a `SqliteStore`: those of its connection (`ConnectionOptions`), and these. */
 export interface SqliteStoreOptions extends ConnectionOptions {
@@ -30,7 +22,7 @@ export interface SqliteStoreOptions extends ConnectionOptions {
  * opening it gets an error naming `REDIS_URL`, the way to share data. Reads are answered from a
  * `ReadCache` until the store writes their key.
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends CheckedStore {
   readonly #connection: SqliteConnection;
   readonly #now: () => number;
   readonly #sql: ReturnType<typeof prepareStatements>;
@@ -38,6 +30,7 @@ export class SqliteStore implements Store {
   #closing: Promise<void> | undefined;
 
   constructor(options: SqliteStoreOptions) {
+    super();
     const { file, now = Date.now, readCache } = options;
     this.#connection = openConnection(file, options);
     this.#now = now;
@@ -46,12 +39,11 @@ export class SqliteStore implements Store {
     this.#access = new KeyAccess(this.#connection.commits, cache);
   }
 
-  listAppend(key: string, value: string): Promise<number>;
-  listAppend(key: string, value: string, options: ListAppendOptions): Promise<number | 'full'>;
-  async listAppend(key: string, value: string, options?: ListAppendOptions) {
-    this.#check(key);
-    assertValue(value);
-    const maxItems = maxItemsOf(options);
+  protected get closed(): boolean {
+    return this.#closing !== undefined;
+  }
+
+  protected appendItem(key: string, value: string, maxItems?: number) {
     return this.#access.write(`list:${key}`, () => {
       const full = maxItems !== undefined && (this.#sql.length.get(key) as number) >= maxItems;
       if (full) return 'full';
@@ -60,15 +52,11 @@ export class SqliteStore implements Store {
     });
   }
 
-  async listItems(key: string): Promise<string[]> {
-    this.#check(key);
+  protected items(key: string) {
     return this.#access.read(`list:${key}`, () => this.#sql.items.all(key) as string[]);
   }
 
-  async listRemoveAt(key: string, index: number): Promise<string | undefined> {
-    this.#check(key);
-    assertIndexType(index);
-    if (!isIndex(index)) return undefined;
+  protected removeItemAt(key: string, index: number): Promise<string | undefined> {
     return this.#access.write(`list:${key}`, () => {
       const row = this.#sql.at.get(key, index) as { seq: number; value: string } | undefined;
       if (!row) return undefined;
@@ -78,34 +66,20 @@ export class SqliteStore implements Store {
     });
   }
 
-  async setAdd(key: string, member: string): Promise<boolean> {
-    this.#check(key);
-    assertValue(member, 'member');
+  protected addMember(key: string, member: string): Promise<boolean> {
     return this.#access.write(`set:${key}`, () => this.#sql.add.run(key, member).changes === 1);
   }
 
-  async setRemove(key: string, member: string): Promise<boolean> {
-    this.#check(key);
-    assertValue(member, 'member');
+  protected removeMember(key: string, member: string): Promise<boolean> {
     return this.#access.write(`set:${key}`, () => this.#sql.remove.run(key, member).changes === 1);
   }
 
-  async setMembers(key: string): Promise<string[]> {
-    this.#check(key);
+  protected members(key: string) {
     return this.#access.read(`set:${key}`, () => this.#sql.members.all(key) as string[]);
   }
 
-  async mapAdd(
-    key: string,
-    field: string,
-    value: string,
-    options?: MapAddOptions,
-  ): Promise<MapAddResult> {
-    this.#check(key);
-    assertValue(field, 'field');
-    assertValue(value);
-    const maxFields = maxFieldsOf(options);
-    return this.#access.write(`map:${key}`, () => {
+  protected addField(key: string, field: string, value: string, maxFields?: number) {
+    return this.#access.write(`map:${key}`, (): MapAddResult => {
       if (this.#sql.mapGet.get(key, field) !== undefined) return 'exists';
       if (maxFields !== undefined) {
         const size = (this.#sql.mapSize.get(key) as number | undefined) ?? 0;
@@ -116,9 +90,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async mapRemove(key: string, field: string): Promise<string | undefined> {
-    this.#check(key);
-    assertValue(field, 'field');
+  protected removeField(key: string, field: string): Promise<string | undefined> {
     return this.#access.write(`map:${key}`, () => {
       const value = this.#sql.mapGet.get(key, field) as string | undefined;
       if (value !== undefined) this.#sql.mapDelete.run(key, field);
@@ -126,17 +98,13 @@ export class SqliteStore implements Store {
     });
   }
 
-  async mapValues(key: string): Promise<string[]> {
-    this.#check(key);
+  protected fieldValues(key: string) {
     return this.#access.read(`map:${key}`, () => this.#sql.mapValues.all(key) as string[]);
   }
 
-  async put(key: string, value: string, options?: PutOptions): Promise<void> {
-    this.#check(key);
-    assertValue(value);
-    const ttlMs = ttlOf(options);
+  protected async putValue(key: string, value: string, ttlMs?: number): Promise<void> {
     const now = this.#now();
-    // Expired rows dropped by the purge may stay cached: `get` compares their expiry too.
+    // Expired rows dropped by the purge may stay cached: `getValue` compares their expiry too.
     await this.#access.write(`kv:${key}`, () => {
       // Expired rows are dropped here too, so keys that are never read again cannot pile up.
       this.#sql.purge.run(now);
@@ -144,16 +112,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  async get(key: string): Promise<string | undefined> {
-    this.#check(key);
+  protected async getValue(key: string): Promise<string | undefined> {
     type Entry = { value: string; expires_at: number | null } | undefined;
     const entry = await this.#access.read(`kv:${key}`, () => this.#sql.entry.get(key) as Entry);
     if (!entry || (entry.expires_at !== null && entry.expires_at <= this.#now())) return undefined;
     return entry.value;
   }
 
-  async take(key: string): Promise<string | undefined> {
-    this.#check(key);
+  protected takeValue(key: string): Promise<string | undefined> {
     return this.#access.write(`kv:${key}`, () => {
       const value = this.#sql.get.get(key, this.#now()) as string | undefined;
       this.#sql.delete.run(key);
@@ -161,8 +127,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async delete(key: string): Promise<boolean> {
-    this.#check(key);
+  protected deleteValue(key: string): Promise<boolean> {
     return this.#access.write(`kv:${key}`, () => {
       const live = this.#sql.get.get(key, this.#now()) !== undefined;
       this.#sql.delete.run(key);
@@ -181,10 +146,5 @@ export class SqliteStore implements Store {
     // A second call gets the first one's promise, so it too resolves once the file is closed.
     this.#closing ??= this.#connection.close().finally(() => this.#access.clear());
     return this.#closing;
-  }
-
-  #check(key: unknown): asserts key is string {
-    if (this.#closing) throw closedError();
-    assertKey(key);
   }
 }
