@@ -225,6 +225,7 @@ async function send(event) {
           .map((i) => [i.name.slice(4), typed(i.value, props[i.name.slice(4)])]),
       );
       const request = [`tools/call ${name}`, JSON.stringify(args, null, 2), auth];
+      showResult(request, 'sending…', true);
       const r = await post('/api/mcp', { url: panel.url, tool: name, arguments: args, token });
       showResult(
         request,
