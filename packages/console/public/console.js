@@ -1,48 +1,11 @@
 /* global document, window */
-// The plugin page's try-it panel, MCP tools and call log. Plain script, no build step: every
-// value from a plugin is put in the page with textContent, never as markup.
-'use strict';
+// The plugin page's try-it panel and MCP tools. A plain ES module, served as it is (no build).
+import { addLog, clearLog, el, field, post, renderLog, skeleton, typed } from '/parts.js';
 
-const LOG_KEY = 'plugin-console-log';
 const dataElement = document.getElementById('panel');
 const panel = dataElement && JSON.parse(dataElement.textContent);
 let token = ''; // this page's memory only: never stored, never sent to the log
 let tools = [];
-
-function el(tag, text, attributes = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
-
-async function post(path, body) {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = await res.json().catch(() => ({ message: `the console answered ${res.status}` }));
-  if (!res.ok) throw new Error(answer.message || `the console answered ${res.status}`);
-  return answer;
-}
-
-function renderLog() {
-  const list = document.getElementById('log');
-  const entries = JSON.parse(localStorage.getItem(LOG_KEY) || '[]');
-  list.replaceChildren(
-    ...entries.map((e) =>
-      el('li', `${e.at} ${e.plugin} ${e.kind} ${e.name} → ${e.outcome} (${e.ms} ms)`),
-    ),
-  );
-}
-
-function addLog(entry) {
-  const entries = JSON.parse(localStorage.getItem(LOG_KEY) || '[]');
-  entries.unshift({ at: new Date().toLocaleTimeString(), plugin: panel.url, ...entry });
-  localStorage.setItem(LOG_KEY, JSON.stringify(entries.slice(0, 100)));
-  renderLog();
-}
 
 function renderAuth() {
   const box = document.getElementById('auth');
@@ -110,20 +73,6 @@ function renderTargets() {
   if (chosen) select.value = chosen;
   renderFields();
 }
-
-function field(name, label, value = '') {
-  const input = el(name === 'body' ? 'textarea' : 'input', undefined, { name });
-  input.value = value;
-  const wrapper = el('label', `${label} `);
-  wrapper.append(input);
-  return wrapper;
-}
-
-function skeleton(schema) {
-  const properties = (schema && schema.properties) || {};
-  return JSON.stringify(Object.fromEntries(Object.keys(properties).map((k) => [k, ''])), null, 2);
-}
-
 function renderFields() {
   const [kind, name] = document.getElementById('target').value.split(/:(.*)/s);
   const box = document.getElementById('fields');
@@ -149,26 +98,6 @@ function renderFields() {
     );
   } else box.replaceChildren();
 }
-
-function typed(text, schema = {}) {
-  const types = [schema.type].flat();
-  if (
-    (types.includes('integer') || types.includes('number')) &&
-    text.trim() !== '' &&
-    !isNaN(Number(text))
-  )
-    return Number(text);
-  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
-  if (types.includes('object') || types.includes('array')) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
 function showResult(lines, answer, ok) {
   const box = document.getElementById('result');
   box.replaceChildren(
@@ -215,7 +144,7 @@ async function send(event) {
         [`${r.status} in ${r.ms} ms`, ...checks, '', r.text].join('\n'),
         r.status < 400 && !r.problems.length,
       );
-      addLog({ kind: 'REST', name, outcome: r.status, ms: r.ms });
+      addLog(panel.url, { kind: 'REST', name, outcome: r.status, ms: r.ms });
     } else {
       const tool = tools.find((t) => t.name === name);
       const props = (tool.inputSchema || {}).properties || {};
@@ -232,11 +161,11 @@ async function send(event) {
         [`${r.isError ? 'tool error' : 'result'} in ${r.ms} ms`, '', r.text].join('\n'),
         !r.isError,
       );
-      addLog({ kind: 'MCP', name, outcome: r.isError ? 'tool error' : 'ok', ms: r.ms });
+      addLog(panel.url, { kind: 'MCP', name, outcome: r.isError ? 'tool error' : 'ok', ms: r.ms });
     }
   } catch (err) {
     showResult([`${kind} ${name}`], `✗ ${err.message}`, false);
-    addLog({ kind: kind.toUpperCase(), name, outcome: 'failed', ms: 0 });
+    addLog(panel.url, { kind: kind.toUpperCase(), name, outcome: 'failed', ms: 0 });
   }
 }
 
@@ -247,8 +176,5 @@ if (panel) {
   renderLog();
   document.getElementById('target').addEventListener('change', renderFields);
   document.getElementById('try').addEventListener('submit', send);
-  document.getElementById('clear-log').addEventListener('click', () => {
-    localStorage.removeItem(LOG_KEY);
-    renderLog();
-  });
+  document.getElementById('clear-log').addEventListener('click', clearLog);
 }

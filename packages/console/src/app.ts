@@ -26,7 +26,9 @@ export function createApp(options: AppOptions): Koa {
   // local only: loopback `Host`, same-origin POSTs, a strict CSP
   app.use(localOnly());
   // the page's script and style
-  app.use(staticFiles(new URL('../public/', import.meta.url), ['console.js', 'console.css']));
+  app.use(
+    staticFiles(new URL('../public/', import.meta.url), ['console.js', 'parts.js', 'console.css']),
+  );
   // bodies: the API's JSON and the first page's form
   app.use(jsonBody({ form: true }));
   // pages and API

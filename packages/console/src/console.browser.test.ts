@@ -115,6 +115,8 @@ describe('the console in a real browser (headless Chromium)', () => {
     const log = await page.locator('#log li').allTextContents();
     expect(log[0]).toContain('REST addTodo → 400');
     expect(log).toHaveLength(3);
+    await page.click('#clear-log');
+    expect(await page.locator('#log li').count()).toBe(0);
   }, 20_000);
 
   it('sends todo-service’s token from the token field', async () => {

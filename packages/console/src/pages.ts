@@ -15,7 +15,7 @@ export function layout(title: string, body: Html): Html {
       <body>
         <header><a href="/">plugin console</a></header>
         <main>${body}</main>
-        <script src="/console.js"></script>
+        <script type="module" src="/console.js"></script>
       </body>
     </html>`;
 }
