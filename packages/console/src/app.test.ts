@@ -1,7 +1,9 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ELSEWHERE, startBrokenPlugin } from '../test/broken-plugin';
+import { startFiveApps } from '../test/five-apps';
 import { createApp } from './app';
 
 describe('the console app', () => {
@@ -68,5 +70,23 @@ describe('the console app', () => {
     const form = await local(request(app).post('/plugins')).type('form').send({ url: typed });
     expect(form.status).toBe(302);
     expect(form.headers.location).toBe(`/plugin?url=${encodeURIComponent(typed)}`);
+  });
+
+  it('answers a 422, and keeps running, when the sign-in callback port is taken', async () => {
+    const { plugins, servers } = await startFiveApps();
+    const oauth = plugins.find((p) => p.name === 'todo-oauth')!;
+    const taken = createServer();
+    const port = Number(new URL(oauth.oauth!.redirectUri).port);
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    try {
+      const console = createApp({ plugins }).callback();
+      const res = await local(request(console).post('/api/sign-in')).send({ url: oauth.url });
+      expect(res.status).toBe(422);
+      expect(res.body.message).toMatch(/is in use/);
+      expect((taken.address() as AddressInfo).port).toBe(port);
+    } finally {
+      taken.close();
+      for (const server of servers) server.close();
+    }
   });
 });

@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { fetchFile, runOAuthFlow } from '@repo/plugin-cli';
 import { CallFailed } from './call-plugin';
 import type { OAuthClientSettings } from './known-plugins';
 import type { OriginGuard } from './origin-guard';
 
 const FLOW_TIMEOUT_MS = 120_000;
+
+/** Rejects when the callback's port is taken (another sign-in, `pnpm plugin call`'s own). */
+function portFree(redirectUri: string): Promise<void> {
+  const { hostname, port } = new URL(redirectUri);
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+      .once('error', () =>
+        reject(new CallFailed(`${redirectUri} is in use: finish or close the other sign-in first`)),
+      )
+      .listen(Number(port), hostname.replace(/[[\]]/g, ''), () => probe.close(() => resolve()));
+  });
+}
 
 /**
  * Sign-ins in progress: `start` runs the plugin's OAuth flow as `pnpm plugin call` does (PKCE,
@@ -24,6 +37,7 @@ export class SignIns {
     const auth = file.bytes && JSON.parse(file.bytes.toString('utf8')).auth;
     if (auth?.type !== 'oauth') throw new CallFailed(`${manifestUrl} names no OAuth sign-in`);
     guard.check(auth.authorization_url);
+    await portFree(client.redirectUri);
     let opened!: (url: string) => void;
     const authorizeUrl = new Promise<string>((resolve) => (opened = resolve));
     const flow = runOAuthFlow({
