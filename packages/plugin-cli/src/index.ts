@@ -1,6 +1,6 @@
 export { main } from './cli';
 export { HOSTS, lintPlugin, type Host, type LintReport } from './lint-plugin';
-export { pluginSource, type PluginSource } from './read-plugin';
+export { fetchFile, pluginSource, type PluginSource } from './read-plugin';
 export { lintServedApp } from './lint-served-app';
 export { callOperation, type CallOptions, type CallResult } from './call-operation';
 export { runOAuthFlow, type OAuthFlowOptions } from './oauth-flow';
@@ -11,3 +11,4 @@ export { mcpSignIn, type McpSignIn, type McpSignInOptions } from './mcp-sign-in'
 export { SignInError, type SignInFailure } from './sign-in-error';
 export { MemoryOAuthProvider } from './memory-oauth-provider';
 export { listenForCallback, type LoopbackCallback } from './loopback-callback';
+export { resultText } from './mcp-call';
