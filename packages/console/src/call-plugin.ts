@@ -78,6 +78,8 @@ export async function callMcp(call: McpCall, guard: OriginGuard) {
       url,
       token: call.token || undefined,
       fetch: guard.fetch,
+      // the page signs in itself; a 401 here is an answer to show, not a sign-in to wait for
+      signIn: false,
       log: () => {},
     });
   } catch (err) {
