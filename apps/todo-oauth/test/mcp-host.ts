@@ -15,9 +15,11 @@ export class McpHost {
   clientId = '';
   readonly pkce = pkcePair();
 
-  constructor(app: Koa) {
-    this.browser = request.agent(app.callback());
-    this.server = request(app.callback());
+  /** `plugin` is an app in this process, or the URL of one listening. */
+  constructor(plugin: Koa | string) {
+    const target = typeof plugin === 'string' ? plugin : plugin.callback();
+    this.browser = request.agent(target);
+    this.server = request(target);
   }
 
   /** Registers, and keeps the client id. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { describeMcpApp, listen, postToolsList } from '@repo/mcp/testing';
+import { describe, it } from 'vitest';
+import { describeMcpApp, expectBearerRefusals, listen } from '@repo/mcp/testing';
 import { perUserTodoMcp, perUserTodoMcpTests } from '@repo/todos/test/todo-mcp';
 import { createApp } from './app';
 
@@ -23,14 +23,10 @@ describe('todo-service /mcp over HTTP', () => {
   it('answers no token, a wrong one or one in the query with a 4xx, never a tool list', async () => {
     const server = await listen(await app());
     try {
-      const none = await postToolsList(`${server.url}/mcp`);
-      expect(none.status).toBe(401);
-      expect(none.headers.get('www-authenticate')).toBe('Bearer realm="todo-service"');
-      const wrong = await postToolsList(`${server.url}/mcp`, { Authorization: 'Bearer wrong' });
-      expect(wrong.status).toBe(401);
-      expect(wrong.headers.get('www-authenticate')).toContain('error="invalid_token"');
-      const inQuery = await postToolsList(`${server.url}/mcp?access_token=${serviceToken}`);
-      expect(inQuery.status).toBe(400);
+      await expectBearerRefusals(`${server.url}/mcp`, {
+        challenge: 'Bearer realm="todo-service"',
+        queryToken: serviceToken,
+      });
     } finally {
       await server.close();
     }

@@ -1,3 +1,4 @@
+export { expectBearerRefusals, type BearerRefusals } from './bearer-refusals';
 export {
   CLIENTS,
   EXPECTED_REVISION,
