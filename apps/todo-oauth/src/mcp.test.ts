@@ -69,7 +69,7 @@ describeMcpApp(
 );
 
 describe('todo-oauth /mcp over HTTP', () => {
-  it('answers no token with a 401 naming the resource metadata and the scopes (RFC 9728 §5.1)', async () => {
+  it('answers no token, a forged one or one in the query with a 4xx; no token names the resource metadata and scopes (RFC 9728 §5.1)', async () => {
     const server = await listen(await testApp());
     try {
       await expectBearerRefusals(`${server.url}/mcp`, {
