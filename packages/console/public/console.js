@@ -32,6 +32,8 @@ function renderAuth() {
     placeholder: panel.tokenHint || 'token',
   });
   input.addEventListener('input', () => (token = input.value));
+  // a new token may open `/mcp`: list its tools again once the field is left
+  input.addEventListener('change', listTools);
   box.replaceChildren(el('label', 'token '), input);
 }
 
@@ -44,6 +46,9 @@ async function pluginSignIn() {
     status.textContent = ` sign-in failed: ${err.message}`;
   }
 }
+
+const listTools = () =>
+  loadTools({ url: panel.url, fallback: mcpFallback, onChange: renderTargets });
 
 function renderTargets() {
   const select = document.getElementById('target');
@@ -58,7 +63,9 @@ function renderTargets() {
   const chosen = select.value;
   select.replaceChildren(...options);
   if (chosen) select.value = chosen;
-  renderFields();
+  // the same target keeps its fields, and what was typed in them
+  if (select.value !== chosen || !document.getElementById('fields').childElementCount)
+    renderFields();
 }
 function renderFields() {
   const [kind, name] = document.getElementById('target').value.split(/:(.*)/s);
@@ -165,7 +172,7 @@ async function send(event) {
 if (panel) {
   renderAuth();
   renderTargets();
-  loadTools({ url: panel.url, fallback: mcpFallback, onChange: renderTargets });
+  listTools();
   renderLog();
   document.getElementById('target').addEventListener('change', renderFields);
   document.getElementById('try').addEventListener('submit', send);

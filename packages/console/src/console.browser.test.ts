@@ -125,8 +125,12 @@ describe('the console in a real browser (headless Chromium)', () => {
     expect(await send('rest:getTodos', { 'param:username': 'ann' })).toMatch(
       /uses service_http auth: pass --token/,
     );
+    expect(await page.textContent('#tools')).toMatch(/answered 401: it needs a token/);
     await page.fill('#token', SERVICE_TOKEN);
     expect(await send('rest:getTodos', { 'param:username': 'ann' })).toMatch(/^200 /);
+    // leaving the field lists the MCP tools again, with the service token
+    await page.press('#token', 'Tab');
+    expect(await send('mcp:getTodos', { 'arg:username': 'ann' })).toMatch(/^result in /);
   }, 20_000);
 
   it('signs in to todo-oauth in a popup, then calls it with the token', async () => {
