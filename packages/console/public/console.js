@@ -23,7 +23,7 @@ function renderAuth() {
     button.addEventListener('click', pluginSignIn);
     return box.replaceChildren(
       button,
-      el('span', token ? ' token held in this page' : '', { id: 'signed-in' }),
+      el('span', token ? ' REST token held in this page' : '', { id: 'signed-in' }),
     );
   }
   const input = el('input', undefined, {
