@@ -1,24 +1,29 @@
-/* global document, window */
+/* global document */
 // The plugin page's try-it panel and MCP tools. A plain ES module, served as it is (no build).
+import { loadTools, mcpBearer, tools } from '/mcp-tools.js';
 import { addLog, clearLog, el, field, post, renderLog, skeleton, typed } from '/parts.js';
+import { signIn } from '/sign-in.js';
 
 const dataElement = document.getElementById('panel');
 const panel = dataElement && JSON.parse(dataElement.textContent);
-let token = ''; // this page's memory only: never stored, never sent to the log
-let tools = [];
+// The token field's, or the plugin sign-in's: this page's memory only, never stored or logged.
+let token = '';
+// MCP calls send the MCP sign-in's token (`mcp-tools.js`), else the token field's; never the
+// plugin sign-in's, which todo-oauth's `/mcp` refuses.
+const mcpFallback = () => (panel.auth === 'oauth' ? '' : token);
 
 function renderAuth() {
   const box = document.getElementById('auth');
   if (panel.auth === 'none') return box.replaceChildren(el('p', 'auth: none'));
   if (panel.auth === 'oauth' && panel.oauth) {
-    const button = el('button', token ? 'signed in: sign in again' : 'Sign in', {
+    const button = el('button', token ? 'signed in: sign in again' : 'Sign in for REST', {
       type: 'button',
       id: 'sign-in',
     });
-    button.addEventListener('click', signIn);
+    button.addEventListener('click', pluginSignIn);
     return box.replaceChildren(
       button,
-      el('span', token ? ' token held in this page' : '', { id: 'signed-in' }),
+      el('span', token ? ' REST token held in this page' : '', { id: 'signed-in' }),
     );
   }
   const input = el('input', undefined, {
@@ -27,36 +32,23 @@ function renderAuth() {
     placeholder: panel.tokenHint || 'token',
   });
   input.addEventListener('input', () => (token = input.value));
+  // a new token may open `/mcp`: list its tools again once the field is left
+  input.addEventListener('change', listTools);
   box.replaceChildren(el('label', 'token '), input);
 }
 
-async function signIn() {
+async function pluginSignIn() {
   const status = document.getElementById('signed-in');
   try {
-    const { flow, authorizeUrl } = await post('/api/sign-in', { url: panel.url });
-    window.open(authorizeUrl, 'sign-in');
-    status.textContent = ' waiting for the sign-in window…';
-    token = (await post('/api/token', { flow })).token;
+    token = await signIn('/api/sign-in', panel.url, status);
     renderAuth();
-    loadTools();
   } catch (err) {
     status.textContent = ` sign-in failed: ${err.message}`;
   }
 }
 
-async function loadTools() {
-  const box = document.getElementById('tools');
-  try {
-    tools = (await post('/api/mcp', { url: panel.url, token })).tools;
-    box.replaceChildren(el('ul', undefined, { class: 'tools' }));
-    for (const tool of tools)
-      box.firstChild.append(el('li', `${tool.name}: ${(tool.description || '').split('\n')[0]}`));
-  } catch (err) {
-    tools = [];
-    box.replaceChildren(el('p', `no tools listed: ${err.message}`, { class: 'note' }));
-  }
-  renderTargets();
-}
+const listTools = () =>
+  loadTools({ url: panel.url, fallback: mcpFallback, onChange: renderTargets });
 
 function renderTargets() {
   const select = document.getElementById('target');
@@ -71,7 +63,9 @@ function renderTargets() {
   const chosen = select.value;
   select.replaceChildren(...options);
   if (chosen) select.value = chosen;
-  renderFields();
+  // the same target keeps its fields, and what was typed in them
+  if (select.value !== chosen || !document.getElementById('fields').childElementCount)
+    renderFields();
 }
 function renderFields() {
   const [kind, name] = document.getElementById('target').value.split(/:(.*)/s);
@@ -112,7 +106,8 @@ async function send(event) {
   event.preventDefault();
   const [kind, name] = document.getElementById('target').value.split(/:(.*)/s);
   const inputs = [...document.querySelectorAll('#fields [name]')];
-  const auth = token ? 'Authorization: Bearer ••••' : 'no credentials';
+  const bearer = kind === 'mcp' ? mcpBearer() : token;
+  const auth = bearer ? 'Authorization: Bearer ••••' : 'no credentials';
   try {
     if (kind === 'rest') {
       const params = Object.fromEntries(
@@ -155,7 +150,12 @@ async function send(event) {
       );
       const request = [`tools/call ${name}`, JSON.stringify(args, null, 2), auth];
       showResult(request, 'sending…', true);
-      const r = await post('/api/mcp', { url: panel.url, tool: name, arguments: args, token });
+      const r = await post('/api/mcp', {
+        url: panel.url,
+        tool: name,
+        arguments: args,
+        token: bearer,
+      });
       showResult(
         request,
         [`${r.isError ? 'tool error' : 'result'} in ${r.ms} ms`, '', r.text].join('\n'),
@@ -164,7 +164,7 @@ async function send(event) {
       addLog(panel.url, { kind: 'MCP', name, outcome: r.isError ? 'tool error' : 'ok', ms: r.ms });
     }
   } catch (err) {
-    showResult([`${kind} ${name}`], `✗ ${err.message}`, false);
+    showResult([`${kind} ${name}`, auth], `✗ ${err.message}`, false);
     addLog(panel.url, { kind: kind.toUpperCase(), name, outcome: 'failed', ms: 0 });
   }
 }
@@ -172,7 +172,7 @@ async function send(event) {
 if (panel) {
   renderAuth();
   renderTargets();
-  loadTools();
+  listTools();
   renderLog();
   document.getElementById('target').addEventListener('change', renderFields);
   document.getElementById('try').addEventListener('submit', send);

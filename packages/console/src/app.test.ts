@@ -88,5 +88,33 @@ describe('the console app', () => {
       taken.close();
       for (const server of servers) server.close();
     }
-  });
+  }, 15_000);
+
+  it('answers a 422 naming the failed step or the taken port of an MCP sign-in', async () => {
+    const { plugins, servers } = await startFiveApps();
+    const urlOf = (name: string) => plugins.find((p) => p.name === name)!.url;
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const mcpRedirectUri = `http://127.0.0.1:${(taken.address() as AddressInfo).port}/callback`;
+    try {
+      const console = createApp({ plugins, mcpRedirectUri }).callback();
+      const signIn = (url: string) =>
+        local(request(console).post('/api/mcp-sign-in')).send({ url });
+      const busy = await signIn(urlOf('todo-oauth'));
+      expect(busy.status).toBe(422);
+      expect(busy.body.message).toBe(
+        `${mcpRedirectUri} is in use: finish or close the other sign-in first`,
+      );
+      taken.close();
+      // todo-noauth's `/mcp` answers without a token: there is nothing to sign in to
+      const open = await signIn(urlOf('todo-noauth'));
+      expect(open.status).toBe(422);
+      expect(open.body.message).toMatch(
+        /answered 200, not 401: it asks for no sign-in \(no_challenge\)$/,
+      );
+    } finally {
+      taken.close();
+      for (const server of servers) server.close();
+    }
+  }, 15_000);
 });

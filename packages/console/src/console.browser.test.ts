@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrokenPlugin } from '../test/broken-plugin';
-import { SERVICE_TOKEN, startFiveApps } from '../test/five-apps';
+import { freePort, SERVICE_TOKEN, startFiveApps } from '../test/five-apps';
 import { createApp } from './app';
 import type { KnownPlugin } from './known-plugins';
 
@@ -47,7 +47,8 @@ describe('the console in a real browser (headless Chromium)', () => {
     const broken = await startBrokenPlugin();
     servers.push(broken.server);
     brokenUrl = broken.url;
-    const console = createServer(createApp({ plugins }).callback());
+    const mcpRedirectUri = `http://127.0.0.1:${await freePort()}/callback`;
+    const console = createServer(createApp({ plugins, mcpRedirectUri }).callback());
     servers.push(console);
     await new Promise<void>((resolve) => console.listen(0, '127.0.0.1', resolve));
     consoleUrl = `http://127.0.0.1:${(console.address() as AddressInfo).port}`;
@@ -124,8 +125,12 @@ describe('the console in a real browser (headless Chromium)', () => {
     expect(await send('rest:getTodos', { 'param:username': 'ann' })).toMatch(
       /uses service_http auth: pass --token/,
     );
+    expect(await page.textContent('#tools')).toMatch(/answered 401: it needs a token/);
     await page.fill('#token', SERVICE_TOKEN);
     expect(await send('rest:getTodos', { 'param:username': 'ann' })).toMatch(/^200 /);
+    // leaving the field lists the MCP tools again, with the service token
+    await page.press('#token', 'Tab');
+    expect(await send('mcp:getTodos', { 'arg:username': 'ann' })).toMatch(/^result in /);
   }, 20_000);
 
   it('signs in to todo-oauth in a popup, then calls it with the token', async () => {
@@ -136,6 +141,7 @@ describe('the console in a real browser (headless Chromium)', () => {
     await popup.fill('input[name=password]', 'alice-password');
     await popup.click('button[value=allow]');
     await page.waitForSelector('#signed-in:has-text("token held")');
+    await popup.close();
     // The token lives in the page's memory: local storage holds the call log and nothing else.
     const { origins } = await page.context().storageState();
     const stored = origins.flatMap((o) => o.localStorage);
@@ -144,5 +150,33 @@ describe('the console in a real browser (headless Chromium)', () => {
     const answer = await send('rest:getTodos', {});
     expect(answer).toMatch(/^200 in \d+ ms\n✓ the answer matches the spec/);
     await shot('6-oauth-call');
+  }, 20_000);
+
+  it('shows todo-oauth’s MCP 401, signs in through the MCP flow, then calls a tool', async () => {
+    await open('todo-oauth');
+    await page.waitForSelector('#mcp-sign-in');
+    expect(await page.textContent('#tools')).toMatch(/no tools listed: .*answered 401/);
+    await shot('7-mcp-401');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#mcp-sign-in')]);
+    await popup.waitForSelector('input[name=username]');
+    await popup.fill('input[name=username]', 'alice');
+    await popup.fill('input[name=password]', 'alice-password');
+    await popup.click('button[value=allow]');
+    await page.waitForSelector('#mcp-signed-in:has-text("MCP token held")');
+    await popup.close();
+    expect(await page.textContent('#tools')).toContain('getTodos');
+    expect(await send('mcp:addTodo', { 'arg:todo': 'Walk the dog' })).toMatch(/^result in /);
+    const mcp = await send('mcp:getTodos', {});
+    expect(mcp).toMatch(/^result in \d+ ms/);
+    expect(mcp).toContain('Walk the dog');
+    expect(await page.textContent('#request')).toContain('Authorization: Bearer ••••');
+    await shot('8-mcp-oauth-call');
+    // The MCP token is for `/mcp` only: a REST call goes without it.
+    const rest = await send('rest:getTodos', {});
+    expect(await page.textContent('#request')).toContain('no credentials');
+    expect(rest).toMatch(/uses OAuth/);
+    const { origins } = await page.context().storageState();
+    const stored = origins.flatMap((o) => o.localStorage);
+    expect(stored.map((item) => item.name)).toEqual(['plugin-console-log']);
   }, 20_000);
 });

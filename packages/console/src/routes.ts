@@ -18,8 +18,15 @@ const text = (value: unknown, field: string, ctx: RouterContext): string => {
   return value;
 };
 
+export interface RouteOptions {
+  plugins: KnownPlugin[];
+  guard: OriginGuard;
+  /** The loopback callback of the MCP sign-in. */
+  mcpRedirectUri: string;
+}
+
 /** The console's pages (`/`, `/plugin`) and the API the page's script calls (`/api/*`). */
-export function consoleRoutes({ plugins, guard }: { plugins: KnownPlugin[]; guard: OriginGuard }) {
+export function consoleRoutes({ plugins, guard, mcpRedirectUri }: RouteOptions) {
   const router = new Router();
   const signIns = new SignIns();
   const knownAt = (url: string) =>
@@ -106,6 +113,12 @@ export function consoleRoutes({ plugins, guard }: { plugins: KnownPlugin[]; guar
     const client = knownAt(url)?.oauth;
     ctx.assert(client, 400, '`url` is no plugin with an OAuth client the console knows');
     ctx.body = await signIns.start(url, client, guard);
+  });
+
+  // MCP authorization: any plugin whose `/mcp` answers 401; the client registers itself.
+  router.post('/api/mcp-sign-in', async (ctx: RouterContext) => {
+    const url = text((ctx.request.body as Json)?.url, 'url', ctx);
+    ctx.body = await signIns.startMcp(url, mcpRedirectUri, guard);
   });
 
   router.post('/api/token', async (ctx: RouterContext) => {

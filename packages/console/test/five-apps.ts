@@ -18,8 +18,8 @@ async function listen(app: Koa, servers: Server[], port = 0): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** A free loopback port, for the OAuth callback the client registers before the flow listens. */
-async function freePort(): Promise<number> {
+/** A free loopback port, for an OAuth callback registered before the flow listens on it. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
